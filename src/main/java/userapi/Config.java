@@ -1,0 +1,58 @@
+package userapi;
+
+import userapi.service.Pbkdf2PasswordHasher;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The server's settings, read once from environment variables; a bad value stops the start with a clear message. */
+public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations) {
+    public static final String DEFAULT_BLOCKED = "mailinator.com,guerrillamail.com,10minutemail.com,yopmail.com";
+
+    /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
+    public static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        String host = env.getOrDefault("HOST", "127.0.0.1").strip();
+        if (host.isEmpty()) {
+            throw new Invalid("HOST must not be empty (default 127.0.0.1)");
+        }
+        int port = integer(env, "PORT", 8080, 0, 65_535);
+        int iterations = integer(env, "PASSWORD_HASH_ITERATIONS", Pbkdf2PasswordHasher.DEFAULT_ITERATIONS, 1_000, 10_000_000);
+        Set<String> blocked = Arrays.stream(env.getOrDefault("BLOCKED_EMAIL_DOMAINS", DEFAULT_BLOCKED).split(","))
+                .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        for (String domain : blocked) {
+            if (!domain.matches("[a-z0-9.-]+") || domain.startsWith(".") || domain.endsWith(".")) {
+                throw new Invalid("BLOCKED_EMAIL_DOMAINS has an invalid domain '" + domain
+                        + "': give a comma-separated list such as " + DEFAULT_BLOCKED);
+            }
+        }
+        return new Config(host, port, blocked, iterations);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new Invalid(name + " must be a whole number from " + min + " to " + max + " (default " + fallback
+                + "), not '" + raw + "'");
+    }
+}

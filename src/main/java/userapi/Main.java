@@ -1,0 +1,37 @@
+package userapi;
+
+import userapi.logging.LogSetup;
+import userapi.repository.InMemoryUserRepository;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+
+/** Entry point: reads configuration, sets up logging, starts the App and stops it on shutdown. Nothing else. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            config = Config.fromEnvironment(System.getenv());
+        } catch (Config.Invalid e) {
+            System.err.println("userapi: cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LogSetup.configure(Path.of(""));
+        try {
+            App app = App.start(config, new InMemoryUserRepository());
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        } catch (BindException e) {
+            System.err.println("userapi: cannot start: " + config.host() + ":" + config.port()
+                    + " is in use or not an address of this machine (set PORT or HOST)");
+            System.exit(1);
+        } catch (IOException e) {
+            System.err.println("userapi: cannot start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

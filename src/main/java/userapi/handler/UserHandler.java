@@ -1,0 +1,93 @@
+package userapi.handler;
+
+import userapi.error.FieldError;
+import userapi.error.UserNotFound;
+import userapi.error.ValidationFailed;
+import userapi.http.ModelReader;
+import userapi.http.Request;
+import userapi.http.Response;
+import userapi.model.PageQuery;
+import userapi.model.User;
+import userapi.model.UserCreateRequest;
+import userapi.model.UserResponse;
+import userapi.model.UserUpdateRequest;
+import userapi.service.UserService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The /users resource: read and validate the request model, call the service, shape the response model.
+ * Nothing else happens here; errors travel as exceptions to the global ExceptionFilter.
+ */
+public final class UserHandler {
+    private final UserService service;
+    private final ModelReader models;
+
+    public UserHandler(UserService service, ModelReader models) {
+        this.service = service;
+        this.models = models;
+    }
+
+    /** curl -i -X POST localhost:8080/users -H 'Content-Type: application/json' -d '{"name":"Ada","email":"ada@example.com","password":"correct horse"}' */
+    public Response create(Request request) {
+        User user = service.create(models.read(request, UserCreateRequest.class));
+        return Response.created("/users/" + user.id(), UserResponse.from(user));
+    }
+
+    /** curl localhost:8080/users/{id} */
+    public Response get(Request request) {
+        return Response.ok(UserResponse.from(service.get(id(request))));
+    }
+
+    /** curl 'localhost:8080/users?limit=20&amp;offset=0' */
+    public Response list(Request request) {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = intParam(request, "limit", PageQuery.DEFAULT_LIMIT, errors);
+        int offset = intParam(request, "offset", 0, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        PageQuery query = models.validate(new PageQuery(limit, offset));
+        return Response.ok(service.list(query.limit(), query.offset()).map(UserResponse::from));
+    }
+
+    /** curl -X PATCH localhost:8080/users/{id} -H 'Content-Type: application/json' -d '{"name":"Ada L."}' */
+    public Response update(Request request) {
+        UUID id = id(request);
+        return Response.ok(UserResponse.from(service.update(id, models.read(request, UserUpdateRequest.class))));
+    }
+
+    /** curl -X DELETE localhost:8080/users/{id} */
+    public Response delete(Request request) {
+        service.delete(id(request));
+        return Response.noContent();
+    }
+
+    /** An id that is not a UUID cannot name a user: 404, like any unknown id. */
+    private static UUID id(Request request) {
+        String raw = request.pathParam("id");
+        try {
+            if (raw.length() != 36) {
+                throw new IllegalArgumentException("not in the canonical 8-4-4-4-12 form");
+            }
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException notUuid) {
+            throw new UserNotFound();
+        }
+    }
+
+    private static int intParam(Request request, String name, int fallback, List<FieldError> errors) {
+        String raw = request.queryParam(name).orElse(null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException notAnInteger) {
+            errors.add(new FieldError(name, "must be an integer"));
+            return fallback;
+        }
+    }
+}

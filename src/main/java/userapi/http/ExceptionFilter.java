@@ -1,0 +1,102 @@
+package userapi.http;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import userapi.error.AppException;
+import userapi.error.MethodNotAllowed;
+import userapi.error.PayloadTooLarge;
+import userapi.error.ValidationFailed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The global exception handler (FastAPI's exception_handler): every failure below it becomes one problem+json
+ * answer. Expected errors are logged at INFO without a trace; anything else at SEVERE with the stack trace, and
+ * the client sees only a generic 500 with the request id. If even that cannot be built, a fixed 500 goes out.
+ */
+public final class ExceptionFilter extends Filter {
+    private static final Logger LOG = Logger.getLogger(ExceptionFilter.class.getName());
+    private static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the request id if you report it.";
+
+    private final JsonBodyWriter writer;
+
+    public ExceptionFilter(JsonBodyWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public String description() {
+        return "Turns every failure into an application/problem+json response";
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) {
+        try {
+            chain.doFilter(exchange);
+        } catch (Throwable failure) {
+            handle(exchange, failure);
+        }
+    }
+
+    private void handle(HttpExchange exchange, Throwable failure) {
+        ErrorTable.Entry entry = ErrorTable.lookup(failure);
+        if (entry.expected()) {
+            LOG.info(() -> entry.code() + ": " + failure.getMessage());
+        } else if (failure instanceof IOException && exchange.getResponseCode() != -1) {
+            LOG.log(Level.FINE, "client went away while the response was written", failure);
+            exchange.close();
+            return;
+        } else {
+            LOG.log(Level.SEVERE, "unexpected error while handling " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath(), failure);
+        }
+        if (exchange.getResponseCode() != -1) {
+            exchange.close(); // the status line has gone out already; all we can do is end the exchange
+            return;
+        }
+        try {
+            writer.write(exchange, entry.status(), headers(failure), problem(exchange, entry, failure));
+        } catch (Throwable writeFailure) {
+            LOG.log(Level.SEVERE, "could not write the error response", writeFailure);
+            lastResort(exchange);
+        }
+    }
+
+    static Problem problem(HttpExchange exchange, ErrorTable.Entry entry, Throwable failure) {
+        String detail = failure instanceof AppException ? failure.getMessage() : GENERIC_DETAIL;
+        return new Problem(entry.type(), entry.title(), entry.status(), detail, exchange.getRequestURI().getRawPath(),
+                entry.code(), RequestContextFilter.requestId(exchange),
+                failure instanceof ValidationFailed invalid ? invalid.errors() : null);
+    }
+
+    private static Map<String, String> headers(Throwable failure) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", Problem.MEDIA_TYPE);
+        if (failure instanceof MethodNotAllowed notAllowed) {
+            headers.put("Allow", String.join(", ", notAllowed.allowed()));
+        }
+        if (failure instanceof PayloadTooLarge) {
+            headers.put("Connection", "close"); // the rest of the body was never read
+        }
+        return headers;
+    }
+
+    private static void lastResort(HttpExchange exchange) {
+        byte[] body = ("{\"type\":\"urn:userapi:problem:internal-error\",\"title\":\"Internal server error\","
+                + "\"status\":500,\"code\":\"INTERNAL_ERROR\"}").getBytes(StandardCharsets.UTF_8);
+        try (exchange) {
+            if (exchange.getResponseCode() == -1) {
+                exchange.getResponseHeaders().set("Content-Type", Problem.MEDIA_TYPE);
+                exchange.sendResponseHeaders(500, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            LOG.log(Level.FINE, "could not send the fixed 500 either", ignored);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package userapi.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * The one place a response is written: serialise to UTF-8 bytes first (so a serialisation failure can still
+ * become a clean 500), then send headers with the exact length, then the bytes. HEAD gets headers only.
+ */
+public final class JsonBodyWriter {
+    public static final String JSON = "application/json";
+
+    private final JsonMapper mapper;
+
+    public JsonBodyWriter(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void write(HttpExchange exchange, int status, Map<String, String> headers, Object body) throws IOException {
+        byte[] bytes = body == null ? null : mapper.writeValueAsBytes(body);
+        try (exchange) {
+            if (bytes != null) {
+                exchange.getResponseHeaders().set("Content-Type", JSON);
+            }
+            headers.forEach(exchange.getResponseHeaders()::set);
+            boolean sendBody = bytes != null && !exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(status, sendBody ? bytes.length : -1);
+            if (sendBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+}

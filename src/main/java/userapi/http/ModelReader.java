@@ -1,0 +1,129 @@
+package userapi.http;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import userapi.error.FieldError;
+import userapi.error.MalformedJson;
+import userapi.error.UnsupportedMediaType;
+import userapi.error.ValidationFailed;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Set;
+
+/**
+ * Pydantic's part: reads a request body into a request record and validates it, reporting every invalid field
+ * at once. Not JSON -> 400 MALFORMED_JSON; JSON that breaks the model -> 422 VALIDATION_FAILED. Unknown fields
+ * are rejected (Pydantic's extra="forbid"), explicit nulls too, and no number or boolean becomes a string.
+ */
+public final class ModelReader {
+    private final JsonMapper mapper;
+    private final Validator validator;
+
+    public ModelReader(JsonMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public <T extends Record> T read(Request request, Class<T> type) {
+        if (request.body().length == 0) {
+            throw new MalformedJson("The request body is empty; a JSON object is expected.");
+        }
+        if (!isJson(request.contentType())) {
+            throw new UnsupportedMediaType();
+        }
+        JsonNode tree = parse(request.body());
+        if (!(tree instanceof ObjectNode object)) {
+            throw new ValidationFailed("body", "must be a JSON object");
+        }
+        Map<String, RecordComponent> components = new LinkedHashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            components.put(component.getName(), component);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode accepted = mapper.createObjectNode();
+        for (Entry<String, JsonNode> field : object.properties()) {
+            RecordComponent component = components.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (component == null) {
+                errors.add(new FieldError(field.getKey(), "is not a known field"));
+            } else if (value.isNull()) {
+                errors.add(new FieldError(field.getKey(), "must not be null"));
+            } else if (component.getType() == String.class && !value.isString()) {
+                errors.add(new FieldError(field.getKey(), "must be a string"));
+            } else {
+                accepted.set(field.getKey(), value);
+            }
+        }
+        T model = bind(accepted, type);
+        Set<String> alreadyReported = new HashSet<>();
+        errors.forEach(e -> alreadyReported.add(e.field()));
+        for (FieldError violation : violations(model)) {
+            if (!alreadyReported.contains(violation.field())) {
+                errors.add(violation);
+            }
+        }
+        if (!errors.isEmpty()) {
+            List<String> order = List.copyOf(components.keySet());
+            errors.sort(Comparator.comparing((FieldError e) -> order.contains(e.field()) ? order.indexOf(e.field()) : order.size())
+                    .thenComparing(FieldError::field).thenComparing(FieldError::message));
+            throw new ValidationFailed(errors);
+        }
+        return model;
+    }
+
+    /** Validates a model built by hand, such as query parameters. */
+    public <T> T validate(T model) {
+        List<FieldError> errors = violations(model);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        return model;
+    }
+
+    private <T> List<FieldError> violations(T model) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<T> violation : validator.validate(model)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return errors;
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedJson("The request body is not valid JSON.");
+        }
+    }
+
+    private <T> T bind(ObjectNode accepted, Class<T> type) {
+        try {
+            return mapper.treeToValue(accepted, type);
+        } catch (JacksonException e) {
+            throw new ValidationFailed("body", "does not match the expected model");
+        }
+    }
+
+    /** application/json, with or without parameters such as charset=utf-8. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return mediaType.toLowerCase(Locale.ROOT).equals(JsonBodyWriter.JSON);
+    }
+}

@@ -1,0 +1,55 @@
+package userapi.http;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import userapi.logging.LogContext;
+import userapi.logging.LogText;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Outermost filter: gives each request its id (the client's X-Request-Id when it is safe, else a new one),
+ * puts it in the response header and in every log line of the request, and writes one access line at the end.
+ */
+public final class RequestContextFilter extends Filter {
+    private static final Logger LOG = Logger.getLogger(RequestContextFilter.class.getName());
+    private static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "userapi.requestId";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Override
+    public String description() {
+        return "Request id and access log";
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        long start = System.nanoTime();
+        String requestId = chooseId(exchange.getRequestHeaders().getFirst(HEADER));
+        exchange.setAttribute(ATTRIBUTE, requestId);
+        exchange.getResponseHeaders().set(HEADER, requestId);
+        LogContext.setRequestId(requestId);
+        try {
+            chain.doFilter(exchange);
+        } finally {
+            long micros = (System.nanoTime() - start) / 1_000;
+            int status = exchange.getResponseCode();
+            LOG.info(() -> exchange.getRequestMethod() + " " + LogText.truncate(exchange.getRequestURI().getRawPath())
+                    + " " + status + " " + (micros / 1000) + "." + String.format("%03d", micros % 1000) + "ms");
+            LogContext.clear();
+        }
+    }
+
+    static String chooseId(String offered) {
+        return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    }
+
+    /** The id given to this exchange, for the error body. */
+    public static String requestId(HttpExchange exchange) {
+        Object id = exchange.getAttribute(ATTRIBUTE);
+        return id == null ? null : id.toString();
+    }
+}

@@ -1,0 +1,192 @@
+package userapi.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import userapi.error.MethodNotAllowed;
+import userapi.error.PayloadTooLarge;
+import userapi.error.RouteNotFound;
+import userapi.error.ValidationFailed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The route table (FastAPI's APIRouter): method + path template such as {@code /users/{id}} -> handler.
+ * Unknown path -> 404, known path with another method -> 405 with Allow. HEAD is served wherever GET is,
+ * OPTIONS answers 204 with Allow. Only this class and JsonBodyWriter touch the exchange.
+ */
+public final class Router implements HttpHandler {
+    private record Route(String method, List<String> segments, Handler handler) {
+    }
+
+    private record Match(Route route, Map<String, String> pathParams) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+    private final JsonBodyWriter writer;
+    private final int maxBodyBytes;
+
+    public Router(JsonBodyWriter writer, int maxBodyBytes) {
+        this.writer = writer;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public Router get(String template, Handler handler) {
+        return add("GET", template, handler);
+    }
+
+    public Router post(String template, Handler handler) {
+        return add("POST", template, handler);
+    }
+
+    public Router patch(String template, Handler handler) {
+        return add("PATCH", template, handler);
+    }
+
+    public Router delete(String template, Handler handler) {
+        return add("DELETE", template, handler);
+    }
+
+    private Router add(String method, String template, Handler handler) {
+        routes.add(new Route(method, segments(template), handler));
+        return this;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        Response response = route(method, path, pathParams -> new Request(method, path, pathParams,
+                parseQuery(exchange.getRequestURI().getRawQuery()),
+                exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange)));
+        writer.write(exchange, response.status(), response.headers(), response.body());
+    }
+
+    /** Builds the request once the route is known, so a 404 or 405 never reads a body. */
+    interface RequestReader {
+        Request read(Map<String, String> pathParams) throws IOException;
+    }
+
+    /** Finds the handler for method + path and calls it; the exchange-free core, tested on its own. */
+    Response route(String method, String rawPath, RequestReader reader) throws IOException {
+        List<String> pathSegments = segments(rawPath);
+        List<Match> matches = new ArrayList<>();
+        for (Route route : routes) {
+            match(route, pathSegments).ifPresent(matches::add);
+        }
+        if (matches.isEmpty()) {
+            throw new RouteNotFound();
+        }
+        String lookup = method.equals("HEAD") ? "GET" : method;
+        for (Match match : matches) {
+            if (match.route().method().equals(lookup)) {
+                return match.route().handler().handle(reader.read(match.pathParams()));
+            }
+        }
+        List<String> allowed = allowed(matches);
+        if (method.equals("OPTIONS")) {
+            return new Response(204, null, Map.of("Allow", String.join(", ", allowed)));
+        }
+        throw new MethodNotAllowed(allowed);
+    }
+
+    private static List<String> allowed(List<Match> matches) {
+        TreeSet<String> methods = new TreeSet<>();
+        for (Match match : matches) {
+            methods.add(match.route().method());
+            if (match.route().method().equals("GET")) {
+                methods.add("HEAD");
+            }
+        }
+        methods.add("OPTIONS");
+        return List.copyOf(methods);
+    }
+
+    private static Optional<Match> match(Route route, List<String> pathSegments) {
+        if (route.segments().size() != pathSegments.size()) {
+            return Optional.empty();
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < pathSegments.size(); i++) {
+            String expected = route.segments().get(i);
+            String actual = pathSegments.get(i);
+            if (expected.startsWith("{") && expected.endsWith("}")) {
+                if (actual.isEmpty()) {
+                    return Optional.empty();
+                }
+                params.put(expected.substring(1, expected.length() - 1), actual);
+            } else if (!expected.equals(actual)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Match(route, params));
+    }
+
+    /** "/users/a%20b" -> ["users", "a b"]; a trailing slash is a segment of its own, so "/users/" is not "/users". */
+    private static List<String> segments(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith("/")) {
+            throw new RouteNotFound();
+        }
+        String[] parts = rawPath.substring(1).split("/", -1);
+        List<String> decoded = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            try {
+                decoded.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException badEscape) {
+                throw new RouteNotFound();
+            }
+        }
+        return decoded;
+    }
+
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> query = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException badEscape) {
+                throw new ValidationFailed("query", "is not valid percent-encoding");
+            }
+        }
+        return query;
+    }
+
+    /** Reads at most maxBodyBytes; a larger declared or actual body is refused without buffering the excess. */
+    private byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > maxBodyBytes) {
+                    throw new PayloadTooLarge(maxBodyBytes);
+                }
+            } catch (NumberFormatException ignored) {
+                // the JDK server has already rejected a malformed Content-Length; the read below still bounds us
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw new PayloadTooLarge(maxBodyBytes);
+            }
+            return body;
+        }
+    }
+}

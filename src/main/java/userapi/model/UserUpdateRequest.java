@@ -1,0 +1,28 @@
+package userapi.model;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
+
+import static userapi.model.Constraints.*;
+
+/** Request model of PATCH /users/{id}: every field optional (absent means unchanged), same rules as create. */
+public record UserUpdateRequest(
+        @CodePointLength(min = 1, max = NAME_MAX) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String name,
+        @Email @Size(max = EMAIL_MAX)
+        String email,
+        @CodePointLength(min = PASSWORD_MIN, max = PASSWORD_MAX)
+        String password) {
+
+    public UserUpdateRequest {
+        name = strip(name);
+        email = strip(email);
+    }
+
+    @Override
+    public String toString() {
+        return "UserUpdateRequest[name=" + name + ", email=" + email + ", password=" + (password == null ? null : "***") + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package userapi.repository;
+
+import userapi.error.EmailAlreadyRegistered;
+import userapi.model.Page;
+import userapi.model.User;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Storage of users, behind which the backing store can change without the service noticing.
+ * E-mails arrive normalised (lower case); uniqueness of the e-mail is the store's job, so it holds under
+ * concurrency: of two racing writes with one e-mail exactly one succeeds.
+ */
+public interface UserRepository {
+
+    /** Saves a new user. @throws EmailAlreadyRegistered if another user has the e-mail. */
+    void insert(User user);
+
+    /** Replaces a stored user. @return false if no user has that id. @throws EmailAlreadyRegistered as insert. */
+    boolean update(User user);
+
+    /** @return false if no user had that id. */
+    boolean delete(UUID id);
+
+    Optional<User> findById(UUID id);
+
+    boolean existsByEmail(String email);
+
+    /** Users oldest first. */
+    Page<User> list(int limit, int offset);
+}
