@@ -95,7 +95,8 @@ $(FAT_JAR): $(BUILD)/.main-ok
 	@rm -rf $(BUILD)/fat $(BUILD)/services && mkdir -p $(BUILD)/fat $(BUILD)/services
 	@for j in $(RUNTIME_JARS); do \
 	  (cd $(BUILD)/fat && unzip -qo "$(CURDIR)/$$j" -x 'META-INF/MANIFEST.MF' 'META-INF/*.SF' 'META-INF/*.RSA' \
-	     'META-INF/*.DSA' 'module-info.class' 'META-INF/versions/*/module-info.class' 'META-INF/services/*'); \
+	     'META-INF/*.DSA' 'module-info.class' 'META-INF/versions/*/module-info.class' 'META-INF/services/*' \
+	     2>/dev/null || [ $$? -eq 11 ]); \
 	  unzip -Z1 "$$j" 'META-INF/services/*' 2>/dev/null | grep -v '/$$' | while read -r s; do \
 	    unzip -p "$$j" "$$s" >> "$(BUILD)/services/$${s##*/}"; echo >> "$(BUILD)/services/$${s##*/}"; done || true; \
 	done

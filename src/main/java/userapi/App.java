@@ -13,18 +13,23 @@ import userapi.http.JsonBodyWriter;
 import userapi.http.JsonMappers;
 import userapi.http.ModelReader;
 import userapi.http.RequestContextFilter;
+import userapi.http.RequestLimitsFilter;
+import userapi.http.ServerLimits;
 import userapi.http.Router;
 import userapi.repository.UserRepository;
 import userapi.service.Pbkdf2PasswordHasher;
+import userapi.service.BoundedPasswordHasher;
 import userapi.service.DefaultUserService;
 import userapi.service.UserService;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -34,14 +39,23 @@ import java.util.logging.Logger;
 public final class App implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(App.class.getName());
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Connections the OS may queue before we accept them: a burst of clients waits instead of being refused. */
+    static final int BACKLOG = 1024;
+
+    /** How long a create may wait for a hashing permit before it is answered 503 SERVICE_OVERLOADED. */
+    static final Duration HASH_PERMIT_WAIT = Duration.ofSeconds(1);
+    /** How long shutdown waits for requests in flight. */
+    static final int SHUTDOWN_GRACE_SECONDS = 5;
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final BoundedPasswordHasher hasher;
     private final ValidatorFactory validation;
 
-    private App(HttpServer server, ExecutorService executor, ValidatorFactory validation) {
+    private App(HttpServer server, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation) {
         this.server = server;
         this.executor = executor;
+        this.hasher = hasher;
         this.validation = validation;
     }
 
@@ -53,8 +67,10 @@ public final class App implements AutoCloseable {
         ModelReader models = new ModelReader(mapper, validation.getValidator());
         JsonBodyWriter writer = new JsonBodyWriter(mapper);
 
-        UserService service = new DefaultUserService(repository, new Pbkdf2PasswordHasher(config.passwordHashIterations()),
-                config.blockedEmailDomains(), Clock.systemUTC(), UUID::randomUUID);
+        BoundedPasswordHasher hasher = new BoundedPasswordHasher(new Pbkdf2PasswordHasher(config.passwordHashIterations()),
+                Runtime.getRuntime().availableProcessors(), HASH_PERMIT_WAIT);
+        UserService service = new DefaultUserService(repository, hasher, config.blockedEmailDomains(),
+                Clock.systemUTC(), UUID::randomUUID);
         UserHandler users = new UserHandler(service, models);
         HealthHandler health = new HealthHandler();
 
@@ -66,26 +82,38 @@ public final class App implements AutoCloseable {
                 .patch("/users/{id}", users::update)
                 .delete("/users/{id}", users::delete);
 
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        ServerLimits.applyToJdk();
+        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
         context.getFilters().add(new RequestContextFilter());
         context.getFilters().add(new ExceptionFilter(writer));
+        context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
+                ServerLimits.MAX_HEADER_BYTES));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
         server.setExecutor(executor);
         server.start();
         LOG.info(() -> "listening on http://" + config.host() + ":" + server.getAddress().getPort());
-        return new App(server, executor, validation);
+        return new App(server, executor, hasher, validation);
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, gives requests in flight up to two seconds, then releases everything. */
+    /** Stops accepting, lets requests in flight finish (bounded), then releases everything. */
     @Override
     public void close() {
-        server.stop(2);
-        executor.close();
+        LOG.info("stopping: no new connections, waiting up to " + SHUTDOWN_GRACE_SECONDS + " s for requests in flight");
+        server.stop(SHUTDOWN_GRACE_SECONDS);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        hasher.close();
         validation.close();
         LOG.info("stopped");
     }

@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 
-/** Entry point: reads configuration, sets up logging, starts the App and stops it on shutdown. Nothing else. */
+/** Entry point: reads configuration, sets up logging, starts the App and stops it on SIGTERM. Nothing else. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        LogSetup.useShutdownSafeManager();
         Config config;
         try {
             config = Config.fromEnvironment(System.getenv());
@@ -24,7 +25,10 @@ public final class Main {
         LogSetup.configure(Path.of(""));
         try {
             App app = App.start(config, new InMemoryUserRepository());
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                LogSetup.closeHandlers();
+            }, "shutdown"));
         } catch (BindException e) {
             System.err.println("userapi: cannot start: " + config.host() + ":" + config.port()
                     + " is in use or not an address of this machine (set PORT or HOST)");

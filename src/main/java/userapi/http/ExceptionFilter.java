@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import userapi.error.AppException;
 import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
+import userapi.error.ServiceOverloaded;
 import userapi.error.ValidationFailed;
 
 import java.io.IOException;
@@ -79,6 +80,9 @@ public final class ExceptionFilter extends Filter {
         headers.put("Content-Type", Problem.MEDIA_TYPE);
         if (failure instanceof MethodNotAllowed notAllowed) {
             headers.put("Allow", String.join(", ", notAllowed.allowed()));
+        }
+        if (failure instanceof ServiceOverloaded) {
+            headers.put("Retry-After", "1");
         }
         if (failure instanceof PayloadTooLarge) {
             headers.put("Connection", "close"); // the rest of the body was never read

@@ -56,6 +56,9 @@ public final class ModelReader {
         for (Entry<String, JsonNode> field : object.properties()) {
             RecordComponent component = components.get(field.getKey());
             JsonNode value = field.getValue();
+            if (hasLoneSurrogate(field.getKey()) || value.isString() && hasLoneSurrogate(value.asString())) {
+                throw new MalformedJson("The request body contains a lone UTF-16 surrogate, which is not valid Unicode.");
+            }
             if (component == null) {
                 errors.add(new FieldError(field.getKey(), "is not a known field"));
             } else if (value.isNull()) {
@@ -115,6 +118,19 @@ public final class ModelReader {
         } catch (JacksonException e) {
             throw new ValidationFailed("body", "does not match the expected model");
         }
+    }
+
+    /** JSON's \\uD800-style escapes can spell half a character; Java strings would carry it on unnoticed. */
+    static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** application/json, with or without parameters such as charset=utf-8. */

@@ -1,32 +1,81 @@
 package userapi.logging;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * Configures java.util.logging from ./logging.properties, or from the copy inside the jar when the working
- * directory has none, after making sure logs/ exists for the rotating file handler.
+ * directory has none. If logs/ cannot be written, it logs to the console only and says so once.
  */
 public final class LogSetup {
     private LogSetup() {
     }
 
+    /**
+     * Makes ShutdownSafeLogManager the LogManager. Must run before anything touches java.util.logging, and must
+     * not name that class as a class: initialising it would initialise LogManager, which reads this property.
+     */
+    public static void useShutdownSafeManager() {
+        System.setProperty("java.util.logging.manager", "userapi.logging.ShutdownSafeLogManager");
+    }
+
+    /** Flushes and closes every handler: the last step of shutdown. */
+    public static void closeHandlers() {
+        if (LogManager.getLogManager() instanceof ShutdownSafeLogManager manager) {
+            manager.resetNow();
+        }
+    }
+
     public static void configure(Path workingDirectory) {
+        Properties config = load(workingDirectory.resolve("logging.properties"));
+        Path logs = workingDirectory.resolve("logs");
+        String problem = probeWritable(logs);
+        if (problem != null) {
+            config.setProperty("handlers", "java.util.logging.ConsoleHandler");
+        }
         try {
-            Files.createDirectories(workingDirectory.resolve("logs"));
-            Path local = workingDirectory.resolve("logging.properties");
-            try (InputStream in = Files.isRegularFile(local) ? Files.newInputStream(local)
-                    : LogSetup.class.getResourceAsStream("/logging.properties")) {
-                if (in != null) {
-                    LogManager.getLogManager().readConfiguration(in);
-                }
-            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            config.store(bytes, null);
+            LogManager.getLogManager().readConfiguration(new ByteArrayInputStream(bytes.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not configure logging: " + e.getMessage(), e);
+        }
+        if (problem != null) {
+            Logger.getLogger(LogSetup.class.getName()).warning("cannot write log files in " + logs.toAbsolutePath()
+                    + " (" + problem + "): logging to the console only");
+        }
+    }
+
+    private static Properties load(Path local) {
+        Properties config = new Properties();
+        try (InputStream in = Files.isRegularFile(local) ? Files.newInputStream(local)
+                : LogSetup.class.getResourceAsStream("/logging.properties")) {
+            if (in != null) {
+                config.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + local + ": " + e.getMessage(), e);
+        }
+        return config;
+    }
+
+    /** @return null when a file can be created in the directory, else why not. */
+    private static String probeWritable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, ".probe", ".tmp");
+            Files.delete(probe);
+            return null;
+        } catch (IOException | SecurityException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 }

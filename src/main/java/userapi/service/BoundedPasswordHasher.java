@@ -1,0 +1,72 @@
+package userapi.service;
+
+import userapi.error.ServiceOverloaded;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs an expensive hasher on a small pool of platform threads behind a fixed number of permits. A caller that
+ * cannot get a permit within a short wait gets ServiceOverloaded instead of queueing without bound; and since
+ * the CPU-bound work runs off the virtual-thread carriers, a hashing flood cannot starve request handling.
+ */
+public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
+    private final PasswordHasher delegate;
+    private final Semaphore permits;
+    private final Duration maxWait;
+    private final ExecutorService workers;
+
+    public BoundedPasswordHasher(PasswordHasher delegate, int concurrency, Duration maxWait) {
+        this.delegate = delegate;
+        this.permits = new Semaphore(concurrency, true);
+        this.maxWait = maxWait;
+        this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("password-hasher-", 1)
+                .daemon(true).factory());
+    }
+
+    @Override
+    public String hash(String password) {
+        return bounded(() -> delegate.hash(password));
+    }
+
+    @Override
+    public boolean matches(String password, String storedHash) {
+        return bounded(() -> delegate.matches(password, storedHash));
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        try {
+            if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ServiceOverloaded();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceOverloaded();
+        }
+        try {
+            Future<T> result = workers.submit(work::get); // the virtual thread parks here, freeing its carrier
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceOverloaded();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("password hashing failed", e.getCause());
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
