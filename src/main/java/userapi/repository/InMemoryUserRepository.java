@@ -4,15 +4,16 @@ import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
 import userapi.model.User;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /** Thread-safe repository in memory: for learning and tests; everything is gone when the process ends. */
 public final class InMemoryUserRepository implements UserRepository {
@@ -22,22 +23,19 @@ public final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public void insert(User user) {
-        lock.writeLock().lock();
-        try {
+        locked(lock.writeLock(), () -> {
             if (idByEmail.containsKey(user.email())) {
                 throw new EmailAlreadyRegistered();
             }
             byId.put(user.id(), user);
             idByEmail.put(user.email(), user.id());
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return null;
+        });
     }
 
     @Override
     public boolean update(User user) {
-        lock.writeLock().lock();
-        try {
+        return locked(lock.writeLock(), () -> {
             User old = byId.get(user.id());
             if (old == null) {
                 return false;
@@ -50,63 +48,44 @@ public final class InMemoryUserRepository implements UserRepository {
             idByEmail.put(user.email(), user.id());
             byId.put(user.id(), user);
             return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public boolean delete(UUID id) {
-        lock.writeLock().lock();
-        try {
+        return locked(lock.writeLock(), () -> {
             User removed = byId.remove(id);
             if (removed != null) {
                 idByEmail.remove(removed.email());
             }
             return removed != null;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public Optional<User> findById(UUID id) {
-        lock.readLock().lock();
-        try {
-            return Optional.ofNullable(byId.get(id));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(lock.readLock(), () -> Optional.ofNullable(byId.get(id)));
     }
 
     @Override
     public boolean existsByEmail(String email) {
-        lock.readLock().lock();
-        try {
-            return idByEmail.containsKey(email);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(lock.readLock(), () -> idByEmail.containsKey(email));
     }
 
     @Override
     public Page<User> list(int limit, int offset) {
-        lock.readLock().lock();
-        try {
-            List<User> items = new ArrayList<>(Math.min(limit, byId.size()));
-            int index = 0;
-            for (User user : byId.values()) {
-                if (index++ < offset) {
-                    continue;
-                }
-                if (items.size() == limit) {
-                    break;
-                }
-                items.add(user);
-            }
+        return locked(lock.readLock(), () -> {
+            List<User> items = byId.values().stream().skip(offset).limit(limit).toList();
             return new Page<>(items, byId.size(), limit, offset);
+        });
+    }
+
+    private static <T> T locked(Lock held, Supplier<T> action) {
+        held.lock();
+        try {
+            return action.get();
         } finally {
-            lock.readLock().unlock();
+            held.unlock();
         }
     }
 }
