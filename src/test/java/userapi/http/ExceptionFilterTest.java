@@ -32,6 +32,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -349,6 +352,39 @@ class ExceptionFilterTest {
         assertEquals(200, response.statusCode());
         assertEquals("{\"status\":\"ok\"}", response.body());
         assertTrue(logs.all().stream().noneMatch(c -> c.loggerName().equals(ExceptionFilter.class.getName())));
+    }
+
+    @Test
+    void quotes_the_failing_requests_own_id_while_other_requests_are_in_flight() throws Exception {
+        CountDownLatch slowInside = new CountDownLatch(1);
+        CountDownLatch fastDone = new CountDownLatch(1);
+        serve(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                slowInside.countDown();
+                try {
+                    if (!fastDone.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the fast request never finished");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                throw new UserNotFound();
+            }
+            writer.write(exchange, 200, Map.of(), Map.of("ok", true));
+        });
+
+        CompletableFuture<HttpResponse<String>> slow = client.sendAsync(HttpRequest.newBuilder(server.uri("/slow"))
+                .header("X-Request-Id", "slow-request").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertTrue(slowInside.await(10, TimeUnit.SECONDS), "the slow request never reached its handler");
+        assertEquals(200, send("GET", "/fast", "fast-request").statusCode());
+        fastDone.countDown();
+
+        HttpResponse<String> response = slow.get(10, TimeUnit.SECONDS);
+        assertEquals(404, response.statusCode());
+        assertEquals("slow-request", requestId(response));
+        assertEquals("slow-request", mapper.readTree(response.body()).get("requestId").asString(),
+                "the problem must quote the id of its own request, not of the one that came in after it");
     }
 
     /** A writer whose mapper fails on every Problem, so the filter must fall back to its fixed 500. */

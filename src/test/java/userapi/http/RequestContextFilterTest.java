@@ -22,8 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -208,6 +211,40 @@ class RequestContextFilterTest {
         } finally {
             bare.stop(0);
             oneThread.close();
+        }
+    }
+
+    @Test
+    void gives_each_exchange_its_own_id_while_other_requests_are_in_flight() throws Exception {
+        CountDownLatch slowInside = new CountDownLatch(1);
+        CountDownLatch fastDone = new CountDownLatch(1);
+        serve(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                slowInside.countDown();
+                awaitOrFail(fastDone);
+            }
+            ECHO_IDS.handle(exchange);
+        });
+
+        CompletableFuture<HttpResponse<String>> slow = client.sendAsync(request(server.uri("/slow"), "slow-request"),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        awaitOrFail(slowInside);
+        HttpResponse<String> fast = get("/fast", "fast-request");
+        fastDone.countDown();
+
+        assertEquals("fast-request fast-request", fast.body());
+        assertEquals("slow-request slow-request", slow.get(10, TimeUnit.SECONDS).body(),
+                "the slow request must not see the id of the request that came in after it");
+    }
+
+    private static void awaitOrFail(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other request never arrived");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
