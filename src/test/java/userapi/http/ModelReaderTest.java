@@ -106,6 +106,13 @@ class ModelReaderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {" ", "   ", "\n", "\r\n\t "})
+    void rejects_a_body_of_only_whitespace_as_malformed_json_not_as_a_validation_failure(String body) {
+        assertThrows(MalformedJson.class, () -> reader.read(json(body), UserCreateRequest.class));
+        assertThrows(MalformedJson.class, () -> reader.read(json(body), UserUpdateRequest.class));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{", "{\"name\":", "{'name':'Ada'}", "{name:\"Ada\"}", "not json", "{\"name\":\"Ada\",}",
             "{\"a\":1} {\"b\":2}", "{} x", "{}]", "[] []", "\"a\" \"b\"", "nul", "{\"name\":\"Ada\"\"email\":\"x\"}"})
     void rejects_malformed_json_and_trailing_content_as_malformed_json(String body) {
