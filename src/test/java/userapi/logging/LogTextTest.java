@@ -67,4 +67,14 @@ class LogTextTest {
 
         assertEquals("y".repeat(LogText.MAX_LENGTH) + "...", cut);
     }
+
+    @Test
+    void never_cuts_a_character_outside_the_bmp_in_half() {
+        String text = "x".repeat(LogText.MAX_LENGTH - 1) + "😀" + "tail"; // the emoji's two chars straddle the limit
+
+        String cut = LogText.truncate(text);
+
+        assertEquals("x".repeat(LogText.MAX_LENGTH - 1) + "...", cut);
+        assertTrue(cut.chars().noneMatch(c -> Character.isSurrogate((char) c)), "no lone surrogate, which UTF-8 would write as '?'");
+    }
 }
