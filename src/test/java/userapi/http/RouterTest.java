@@ -19,10 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +44,7 @@ class RouterTest {
     private final JsonMapper mapper = JsonMappers.strict();
     private final JsonBodyWriter writer = new JsonBodyWriter(mapper);
     /** Every request a handler of this test received, in order. */
-    private final List<Request> handled = new ArrayList<>();
+    private final List<Request> handled = new CopyOnWriteArrayList<>(); // server tests add from server threads
     private final AtomicInteger bodyReads = new AtomicInteger();
     /** Failures that reached the recording filter of the server tests, which stands in for ExceptionFilter. */
     private final BlockingQueue<Throwable> failures = new LinkedBlockingQueue<>();
