@@ -105,11 +105,16 @@ public final class ModelReader {
     }
 
     private JsonNode parse(byte[] body) {
+        JsonNode tree;
         try {
-            return mapper.readTree(body);
+            tree = mapper.readTree(body);
         } catch (JacksonException e) {
             throw new MalformedJson("The request body is not valid JSON.");
         }
+        if (tree == null || tree.isMissingNode()) { // only whitespace: Jackson reads "no value", not an error
+            throw new MalformedJson("The request body is empty; a JSON object is expected.");
+        }
+        return tree;
     }
 
     private <T> T bind(ObjectNode accepted, Class<T> type) {

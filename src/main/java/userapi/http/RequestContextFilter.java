@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 public final class RequestContextFilter extends Filter {
     private static final Logger LOG = Logger.getLogger(RequestContextFilter.class.getName());
     private static final String HEADER = "X-Request-Id";
-    private static final String ATTRIBUTE = "userapi.requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
@@ -29,7 +28,6 @@ public final class RequestContextFilter extends Filter {
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         long start = System.nanoTime();
         String requestId = chooseId(exchange.getRequestHeaders().getFirst(HEADER));
-        exchange.setAttribute(ATTRIBUTE, requestId);
         exchange.getResponseHeaders().set(HEADER, requestId);
         LogContext.setRequestId(requestId);
         try {
@@ -47,9 +45,12 @@ public final class RequestContextFilter extends Filter {
         return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
-    /** The id given to this exchange, for the error body. */
+    /**
+     * The id given to this exchange, for the error body. It is read back from the response header, which belongs
+     * to this exchange alone: HttpExchange attributes would not do, the JDK stores them in the HttpContext, shared
+     * by every exchange in flight (JDK-8235786), so a concurrent request could overwrite them.
+     */
     public static String requestId(HttpExchange exchange) {
-        Object id = exchange.getAttribute(ATTRIBUTE);
-        return id == null ? null : id.toString();
+        return exchange.getResponseHeaders().getFirst(HEADER);
     }
 }

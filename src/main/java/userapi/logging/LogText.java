@@ -36,11 +36,12 @@ public final class LogText {
         return out == null ? text : out.toString();
     }
 
-    /** At most MAX_LENGTH characters, marked with an ellipsis when cut. */
+    /** At most MAX_LENGTH characters, marked with an ellipsis when cut; never half of a surrogate pair. */
     public static String truncate(String text) {
         if (text == null || text.length() <= MAX_LENGTH) {
             return text;
         }
-        return text.substring(0, MAX_LENGTH) + "...";
+        int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+        return text.substring(0, end) + "...";
     }
 }

@@ -1,0 +1,83 @@
+package userapi.http;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import userapi.error.EmailAlreadyRegistered;
+import userapi.error.EmailDomainNotAllowed;
+import userapi.error.MalformedJson;
+import userapi.error.MethodNotAllowed;
+import userapi.error.PayloadTooLarge;
+import userapi.error.RouteNotFound;
+import userapi.error.UnsupportedMediaType;
+import userapi.error.UserNotFound;
+import userapi.error.ValidationFailed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Unit tests of ErrorTable: each expected failure has its status, code, title and type; anything else is a 500. */
+class ErrorTableTest {
+
+    static Stream<Arguments> expectedFailures() {
+        return Stream.of(
+                Arguments.of(new MalformedJson("x"), 400, "MALFORMED_JSON", "Malformed JSON", "urn:userapi:problem:malformed-json"),
+                Arguments.of(new RouteNotFound(), 404, "NOT_FOUND", "Not found", "urn:userapi:problem:not-found"),
+                Arguments.of(new UserNotFound(), 404, "USER_NOT_FOUND", "User not found", "urn:userapi:problem:user-not-found"),
+                Arguments.of(new MethodNotAllowed(List.of("GET")), 405, "METHOD_NOT_ALLOWED", "Method not allowed",
+                        "urn:userapi:problem:method-not-allowed"),
+                Arguments.of(new EmailAlreadyRegistered(), 409, "EMAIL_ALREADY_REGISTERED", "E-mail already registered",
+                        "urn:userapi:problem:email-already-registered"),
+                Arguments.of(new PayloadTooLarge(10), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                        "urn:userapi:problem:payload-too-large"),
+                Arguments.of(new UnsupportedMediaType(), 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                        "urn:userapi:problem:unsupported-media-type"),
+                Arguments.of(new EmailDomainNotAllowed("example.org"), 422, "EMAIL_DOMAIN_NOT_ALLOWED",
+                        "E-mail domain not allowed", "urn:userapi:problem:email-domain-not-allowed"),
+                Arguments.of(new ValidationFailed("name", "must not be null"), 422, "VALIDATION_FAILED", "Validation failed",
+                        "urn:userapi:problem:validation-failed"));
+    }
+
+    @ParameterizedTest(name = "{2} -> {1}")
+    @MethodSource("expectedFailures")
+    void maps_each_expected_failure_to_its_status_code_title_and_type(Throwable failure, int status, String code,
+                                                                       String title, String type) {
+        ErrorTable.Entry entry = ErrorTable.lookup(failure);
+
+        assertEquals(new ErrorTable.Entry(status, code, title), entry);
+        assertEquals(type, entry.type());
+        assertTrue(entry.expected(), "a 4xx is an expected failure");
+    }
+
+    static Stream<Throwable> unexpectedFailures() {
+        return Stream.of(new RuntimeException("boom"), new IllegalStateException("boom"), new NullPointerException(),
+                new UncheckedIOException(new IOException("disk")), new IOException("socket"), new Error("boom"),
+                new StackOverflowError());
+    }
+
+    @ParameterizedTest
+    @MethodSource("unexpectedFailures")
+    void maps_anything_else_to_internal_error(Throwable failure) {
+        ErrorTable.Entry entry = ErrorTable.lookup(failure);
+
+        assertSame(ErrorTable.INTERNAL_ERROR, entry);
+        assertEquals(500, entry.status());
+        assertEquals("urn:userapi:problem:internal-error", entry.type());
+        assertFalse(entry.expected(), "a 500 is never expected");
+    }
+
+    @Test
+    void gives_every_expected_failure_its_own_code() {
+        List<String> codes = expectedFailures().map(a -> ErrorTable.lookup((Throwable) a.get()[0]).code()).toList();
+
+        assertEquals(codes.size(), codes.stream().distinct().count(), "codes: " + codes);
+    }
+}

@@ -1,0 +1,106 @@
+package userapi.logging;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Unit tests of LineFormatter: one line per record, in UTC, with the request id, escaped, trace after it. */
+class LineFormatterTest {
+    private static final String NL = System.lineSeparator();
+
+    private final LineFormatter formatter = new LineFormatter();
+
+    @AfterEach
+    void clearRequestId() {
+        LogContext.clear();
+    }
+
+    private static LogRecord record(Level level, String message, String instant) {
+        LogRecord record = new LogRecord(level, message);
+        record.setLoggerName("userapi.App");
+        record.setInstant(Instant.parse(instant));
+        return record;
+    }
+
+    @Test
+    void writes_utc_time_level_logger_a_dash_for_no_request_and_the_message() {
+        String line = formatter.format(record(Level.INFO, "listening on http://127.0.0.1:8080", "2024-03-05T06:07:08.009Z"));
+
+        assertEquals("2024-03-05T06:07:08.009Z INFO userapi.App [-] listening on http://127.0.0.1:8080" + NL, line);
+    }
+
+    @Test
+    void writes_the_time_in_iso_8601_utc_with_milliseconds() {
+        assertTrue(formatter.format(record(Level.INFO, "m", "1970-01-01T00:00:00Z")).startsWith("1970-01-01T00:00:00.000Z "));
+        assertTrue(formatter.format(record(Level.INFO, "m", "2024-12-31T23:59:59.999999Z"))
+                .startsWith("2024-12-31T23:59:59.999Z "));
+    }
+
+    @Test
+    void writes_the_request_id_of_the_current_request() {
+        LogContext.setRequestId("req-42");
+
+        String line = formatter.format(record(Level.WARNING, "slow", "2024-03-05T06:07:08.009Z"));
+
+        assertEquals("2024-03-05T06:07:08.009Z WARNING userapi.App [req-42] slow" + NL, line);
+    }
+
+    @Test
+    void goes_back_to_a_dash_once_the_request_id_is_cleared() {
+        LogContext.setRequestId("req-42");
+        LogContext.clear();
+
+        assertTrue(formatter.format(record(Level.INFO, "m", "2024-03-05T06:07:08.009Z")).contains(" [-] "));
+    }
+
+    @Test
+    void escapes_the_message_so_one_record_stays_one_line() {
+        String forged = "login failed for ada\n2024-03-05T06:07:08.009Z INFO userapi.App [-] login ok for admin\r\u2028";
+
+        String line = formatter.format(record(Level.INFO, forged, "2024-03-05T06:07:08.009Z"));
+
+        assertEquals(1, line.split(NL, -1).length - 1, "exactly one line break, at the end: " + line);
+        assertTrue(line.endsWith("login ok for admin\\r\\u2028" + NL), line);
+        assertTrue(line.contains("ada\\n2024-03-05"), line);
+    }
+
+    @Test
+    void fills_in_parameters_before_escaping_them() {
+        LogRecord record = record(Level.INFO, "user {0} from {1}", "2024-03-05T06:07:08.009Z");
+        record.setParameters(new Object[]{"eve\r\nFAKE", 7});
+
+        String line = formatter.format(record);
+
+        assertTrue(line.endsWith("] user eve\\r\\nFAKE from 7" + NL), line);
+    }
+
+    @Test
+    void writes_a_record_without_a_message_as_null() {
+        assertTrue(formatter.format(record(Level.INFO, null, "2024-03-05T06:07:08.009Z")).endsWith("[-] null" + NL));
+    }
+
+    @Test
+    void puts_the_stack_trace_on_the_lines_after_the_message() {
+        LogRecord record = record(Level.SEVERE, "unexpected error while handling GET /boom", "2024-03-05T06:07:08.009Z");
+        record.setThrown(new IllegalStateException("boom", new IllegalArgumentException("root cause")));
+
+        String[] lines = formatter.format(record).split(NL);
+
+        assertEquals("2024-03-05T06:07:08.009Z SEVERE userapi.App [-] unexpected error while handling GET /boom", lines[0]);
+        assertEquals("java.lang.IllegalStateException: boom", lines[1]);
+        assertTrue(lines[2].startsWith("\tat userapi.logging.LineFormatterTest."), lines[2]);
+        assertTrue(String.join("\n", lines).contains("Caused by: java.lang.IllegalArgumentException: root cause"));
+    }
+
+    @Test
+    void writes_the_level_name_whatever_the_locale() {
+        assertTrue(formatter.format(record(Level.FINE, "m", "2024-03-05T06:07:08.009Z")).contains(" FINE userapi.App "));
+        assertTrue(formatter.format(record(Level.SEVERE, "m", "2024-03-05T06:07:08.009Z")).contains(" SEVERE userapi.App "));
+    }
+}
