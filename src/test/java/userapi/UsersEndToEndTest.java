@@ -225,6 +225,12 @@ class UsersEndToEndTest {
         assertEquals(List.of(parameter), app.get("/users?" + query).assertValidationFailed());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=abc&offset=-1", "limit=0&offset=abc", "limit=abc&offset=x", "limit=101&offset=-5"})
+    void reports_both_bad_paging_parameters_at_once(String query) throws Exception {
+        assertEquals(Set.of("limit", "offset"), Set.copyOf(app.get("/users?" + query).assertValidationFailed()));
+    }
+
     // --- PATCH /users/{id} ------------------------------------------------------------------------------------
 
     @Test
