@@ -2,7 +2,6 @@ package userapi.handler;
 
 import userapi.error.FieldError;
 import userapi.error.UserNotFound;
-import userapi.error.ValidationFailed;
 import userapi.http.ModelReader;
 import userapi.http.Request;
 import userapi.http.Response;
@@ -46,10 +45,7 @@ public final class UserHandler {
         List<FieldError> errors = new ArrayList<>();
         int limit = intParam(request, "limit", PageQuery.DEFAULT_LIMIT, errors);
         int offset = intParam(request, "offset", 0, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
-        PageQuery query = models.validate(new PageQuery(limit, offset));
+        PageQuery query = models.validate(new PageQuery(limit, offset), errors); // all bad parameters in one 422
         return Response.ok(service.list(query.limit(), query.offset()).map(UserResponse::from));
     }
 

@@ -88,7 +88,23 @@ public final class ModelReader {
 
     /** Validates a model built by hand, such as query parameters. */
     public <T> T validate(T model) {
-        List<FieldError> errors = violations(model);
+        return validate(model, List.of());
+    }
+
+    /**
+     * Validates a model built by hand and reports its violations together with the errors found while building
+     * it (such as a query parameter that is not a number), so the client learns of every bad field at once.
+     * A field already reported is not reported again.
+     */
+    public <T> T validate(T model, List<FieldError> earlierErrors) {
+        List<FieldError> errors = new ArrayList<>(earlierErrors);
+        Set<String> alreadyReported = new HashSet<>();
+        earlierErrors.forEach(e -> alreadyReported.add(e.field()));
+        for (FieldError violation : violations(model)) {
+            if (!alreadyReported.contains(violation.field())) {
+                errors.add(violation);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
