@@ -6,11 +6,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
+import userapi.error.HeadersTooLarge;
 import userapi.error.MalformedJson;
 import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.RouteNotFound;
+import userapi.error.ServiceOverloaded;
 import userapi.error.UnsupportedMediaType;
+import userapi.error.UriTooLong;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 
@@ -43,7 +46,12 @@ class ErrorTableTest {
                 Arguments.of(new EmailDomainNotAllowed("example.org"), 422, "EMAIL_DOMAIN_NOT_ALLOWED",
                         "E-mail domain not allowed", "urn:userapi:problem:email-domain-not-allowed"),
                 Arguments.of(new ValidationFailed("name", "must not be null"), 422, "VALIDATION_FAILED", "Validation failed",
-                        "urn:userapi:problem:validation-failed"));
+                        "urn:userapi:problem:validation-failed"),
+                Arguments.of(new UriTooLong(10), 414, "URI_TOO_LONG", "URI too long", "urn:userapi:problem:uri-too-long"),
+                Arguments.of(new HeadersTooLarge("x"), 431, "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                        "Request header fields too large", "urn:userapi:problem:request-header-fields-too-large"),
+                Arguments.of(new ServiceOverloaded(), 503, "SERVICE_OVERLOADED", "Service overloaded",
+                        "urn:userapi:problem:service-overloaded"));
     }
 
     @ParameterizedTest(name = "{2} -> {1}")
@@ -52,9 +60,9 @@ class ErrorTableTest {
                                                                        String title, String type) {
         ErrorTable.Entry entry = ErrorTable.lookup(failure);
 
-        assertEquals(new ErrorTable.Entry(status, code, title), entry);
+        assertEquals(new ErrorTable.Entry(status, code, title, true), entry);
         assertEquals(type, entry.type());
-        assertTrue(entry.expected(), "a 4xx is an expected failure");
+        assertTrue(entry.expected(), "answered on purpose, logged without a trace");
     }
 
     static Stream<Throwable> unexpectedFailures() {
