@@ -113,6 +113,14 @@ class Pbkdf2PasswordHasherTest {
     }
 
     @Test
+    void a_valid_hash_with_a_trailing_separator_is_malformed() {
+        String stored = hasher.hash("correct horse");
+
+        assertFalse(hasher.matches("correct horse", stored + "$"));
+        assertFalse(hasher.matches("correct horse", stored + "$$"));
+    }
+
+    @Test
     void needs_rehash_only_for_other_settings() {
         assertFalse(hasher.needsRehash(hasher.hash("correct horse")));
         assertTrue(hasher.needsRehash(new Pbkdf2PasswordHasher(2000).hash("correct horse")));
