@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,6 +59,14 @@ class UserCreateRequestTest {
     @Test
     void rejects_blank_name_bad_email_and_short_password() {
         assertEquals(Set.of("name", "email", "password"), invalidFields(new UserCreateRequest("   ", "not-an-email", "1234567")));
+    }
+
+    @Test
+    void accepts_domains_that_idna_maps_to_ascii_so_the_service_must_canonicalise_them() {
+        for (String email : List.of("a@ex\u00e4mple.com", "a@mailinator\u3002com", "a@mailinator\uFF0Ecom",
+                "a@mailinator.com\u200B", "a@mailinator.com\u3002")) {
+            assertEquals(Set.of(), invalidFields(new UserCreateRequest("Ada", email, "12345678")), email);
+        }
     }
 
     @Test

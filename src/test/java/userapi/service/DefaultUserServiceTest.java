@@ -115,6 +115,67 @@ class DefaultUserServiceTest {
         assertEquals(2, repository.list(10, 0).total());
     }
 
+    // Every address below passes @Email (see UserCreateRequestTest): IDNA maps these dots to '.', drops the
+    // zero-width space, so mail to them goes to mailinator.com.
+
+    @Test
+    void create_rejects_a_blocked_domain_written_with_unicode_full_stops() {
+        for (String email : List.of("eve@mailinator\u3002com", "eve@mailinator\uFF0Ecom", "eve@eu\uFF61mailinator.com")) {
+            assertThrows(EmailDomainNotAllowed.class,
+                    () -> service.create(new UserCreateRequest("Eve", email, "correct horse")), email);
+        }
+        assertEquals(0, repository.list(10, 0).total());
+    }
+
+    @Test
+    void create_rejects_a_blocked_domain_hidden_by_an_ignorable_character() {
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@mailinator.com\u200B", "correct horse")));
+    }
+
+    @Test
+    void create_rejects_a_blocked_domain_with_a_final_root_dot() {
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@mailinator.com\u3002", "correct horse")));
+    }
+
+    @Test
+    void create_treats_two_spellings_of_one_domain_as_one_email() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example\uFF0Ecom", "correct horse"));
+
+        assertEquals("ada@example.com", ada.email());
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse")));
+    }
+
+    @Test
+    void create_keeps_an_internationalised_domain_readable_and_unique() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@EX\u00C4MPLE.com", "correct horse"));
+
+        assertEquals("ada@ex\u00e4mple.com", ada.email());
+        assertThrows(EmailAlreadyRegistered.class, // the same domain in its ASCII (punycode) form
+                () -> service.create(new UserCreateRequest("Ada", "ada@xn--exmple-cua.com", "correct horse")));
+    }
+
+    @Test
+    void create_keeps_an_address_literal_as_it_is() {
+        assertEquals("ada@[192.0.2.1]", service.create(new UserCreateRequest("Ada", "ada@[192.0.2.1]", "correct horse")).email());
+    }
+
+    @Test
+    void create_keeps_a_domain_that_idna_refuses_as_it_is() { // @Email refuses it first; the service must not throw
+        assertEquals("ada@a..b", service.create(new UserCreateRequest("Ada", "ada@a..b", "correct horse")).email());
+    }
+
+    @Test
+    void update_applies_the_domain_rule_to_unicode_full_stops_too() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.update(ada.id(), new UserUpdateRequest(null, "ada@mailinator\u3002com", null)));
+        assertEquals(Optional.of(ada), repository.findById(ada.id()));
+    }
+
     @Test
     void create_rejects_a_duplicate_email_ignoring_case_without_hashing() {
         service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
