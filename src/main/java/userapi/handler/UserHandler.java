@@ -14,6 +14,7 @@ import userapi.model.UserUpdateRequest;
 import userapi.service.UserService;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,10 +47,16 @@ public final class UserHandler {
         List<FieldError> errors = new ArrayList<>();
         int limit = intParam(request, "limit", PageQuery.DEFAULT_LIMIT, errors);
         int offset = intParam(request, "offset", 0, errors);
+        PageQuery query = new PageQuery(limit, offset); // a non-integer stands here at its valid default
+        try {
+            models.validate(query);
+        } catch (ValidationFailed outOfRange) { // reported together with the non-integers, not after them
+            errors.addAll(outOfRange.errors());
+        }
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field));
             throw new ValidationFailed(errors);
         }
-        PageQuery query = models.validate(new PageQuery(limit, offset));
         return Response.ok(service.list(query.limit(), query.offset()).map(UserResponse::from));
     }
 

@@ -234,6 +234,12 @@ class UserHandlerTest {
         assertInvalidQuery(Map.of("limit", "0", "offset", "-1"), "limit", "offset");
     }
 
+    @Test
+    void list_reports_a_non_integer_and_an_out_of_range_parameter_together() {
+        assertInvalidQuery(Map.of("limit", "abc", "offset", "-1"), "limit", "offset");
+        assertInvalidQuery(Map.of("limit", "0", "offset", "ten"), "limit", "offset");
+    }
+
     // --- update -------------------------------------------------------------------------------------------
 
     @Test
