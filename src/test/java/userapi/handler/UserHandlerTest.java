@@ -161,6 +161,17 @@ class UserHandlerTest {
         assertEquals(List.of(), service.calls);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+0000000-0000-0000-0000-000000000000", "+f2b8c4e-1d2a-4b5c-9e8f-0a1b2c3d4e5f",
+            "3f2b8c4e-+d2a-4b5c-9e8f-0a1b2c3d4e5f", "3f2b8c4e-1d2a-4b5c-9e8f-+a1b2c3d4e5f"})
+    void an_id_with_a_sign_is_not_a_uuid_although_uuid_from_string_parses_it(String rawId) {
+        FakeUserService service = new FakeUserService(ADA);
+
+        assertThrows(UserNotFound.class, () -> new UserHandler(service, models).get(withId("GET", rawId)));
+
+        assertEquals(List.of(), service.calls);
+    }
+
     // --- list ---------------------------------------------------------------------------------------------
 
     @Test
