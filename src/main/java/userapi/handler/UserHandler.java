@@ -15,12 +15,16 @@ import userapi.service.UserService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The /users resource: read and validate the request model, call the service, shape the response model.
  * Nothing else happens here; errors travel as exceptions to the global ExceptionFilter.
  */
 public final class UserHandler {
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private final UserService service;
     private final ModelReader models;
 
@@ -64,14 +68,10 @@ public final class UserHandler {
     /** An id that is not a UUID cannot name a user: 404, like any unknown id. */
     private static UUID id(Request request) {
         String raw = request.pathParam("id");
-        try {
-            if (raw.length() != 36) {
-                throw new IllegalArgumentException("not in the canonical 8-4-4-4-12 form");
-            }
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException notUuid) {
+        if (!CANONICAL_UUID.matcher(raw).matches()) { // UUID.fromString alone takes "1-1-1-1-1" and "+f2b8c4e-..."
             throw new UserNotFound();
         }
+        return UUID.fromString(raw);
     }
 
     private static int intParam(Request request, String name, int fallback, List<FieldError> errors) {

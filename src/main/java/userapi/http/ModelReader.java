@@ -106,6 +106,7 @@ public final class ModelReader {
             }
         }
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field)); // stable: a field's own messages keep their order
             throw new ValidationFailed(errors);
         }
         return model;

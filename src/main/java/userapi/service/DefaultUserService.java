@@ -9,6 +9,7 @@ import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
 import userapi.repository.UserRepository;
 
+import java.net.IDN;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -90,14 +91,30 @@ public final class DefaultUserService implements UserService {
         LOG.info("deleted user " + id);
     }
 
-    /** Lower-cases the whole address (so uniqueness ignores case) and applies the blocked-domain rule. */
+    /**
+     * Lower-cases the whole address (so uniqueness ignores case), writes its domain in one canonical form and
+     * applies the blocked-domain rule. @Email accepts any domain that IDNA maps to ASCII, so without the
+     * canonical form "mailinator\u3002com" (an ideographic full stop) would dodge both the rule and uniqueness.
+     */
     private String acceptableEmail(String email) {
-        String normalised = email.toLowerCase(Locale.ROOT);
-        String domain = normalised.substring(normalised.lastIndexOf('@') + 1);
-        if (isBlocked(domain)) {
-            throw new EmailDomainNotAllowed(domain);
+        String lower = email.toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        String asciiDomain = asciiDomain(lower.substring(at + 1));
+        if (isBlocked(asciiDomain)) {
+            throw new EmailDomainNotAllowed(asciiDomain);
         }
-        return normalised;
+        return lower.substring(0, at + 1) + IDN.toUnicode(asciiDomain); // readable: ex\u00e4mple.com, not xn--
+    }
+
+    /** The domain as DNS sees it: IDNA maps the Unicode full stops to '.', drops ignorable characters; no root dot. */
+    private static String asciiDomain(String domain) {
+        String ascii;
+        try {
+            ascii = IDN.toASCII(domain).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notAHostName) { // an empty or overlong label, which @Email already refuses
+            ascii = domain;
+        }
+        return ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
     }
 
     /** A blocked domain blocks its subdomains too: mailinator.com also blocks eu.mailinator.com. */

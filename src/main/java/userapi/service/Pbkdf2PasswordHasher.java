@@ -37,7 +37,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     @Override
     public boolean matches(String password, String storedHash) {
-        String[] parts = storedHash.split("\\$");
+        String[] parts = storedHash.split("\\$", -1); // -1: a trailing '$' leaves an empty part, so it is malformed
         if (parts.length != 4 || !parts[0].equals(ID)) {
             return false;
         }

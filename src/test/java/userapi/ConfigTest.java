@@ -1,0 +1,89 @@
+package userapi;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Unit tests of Config.fromEnvironment: defaults, overrides, and a clear Config.Invalid for each bad value. */
+class ConfigTest {
+
+    @Test
+    void uses_defaults_for_an_empty_environment() {
+        Config config = Config.fromEnvironment(Map.of());
+
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(8080, config.port());
+        assertEquals(600_000, config.passwordHashIterations());
+        assertEquals(Set.of("mailinator.com", "guerrillamail.com", "10minutemail.com", "yopmail.com"),
+                config.blockedEmailDomains());
+    }
+
+    @Test
+    void treats_blank_numbers_as_unset() {
+        Config config = Config.fromEnvironment(Map.of("PORT", "  ", "PASSWORD_HASH_ITERATIONS", ""));
+
+        assertEquals(8080, config.port());
+        assertEquals(600_000, config.passwordHashIterations());
+    }
+
+    @Test
+    void takes_valid_overrides() {
+        Config config = Config.fromEnvironment(Map.of(
+                "HOST", " 0.0.0.0 ",
+                "PORT", " 9090 ",
+                "PASSWORD_HASH_ITERATIONS", "1000",
+                "BLOCKED_EMAIL_DOMAINS", " Spam.Example , trash-mail.org,,"));
+
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(9090, config.port());
+        assertEquals(1000, config.passwordHashIterations());
+        assertEquals(Set.of("spam.example", "trash-mail.org"), config.blockedEmailDomains());
+    }
+
+    @Test
+    void accepts_port_zero_for_any_free_port() {
+        assertEquals(0, Config.fromEnvironment(Map.of("PORT", "0")).port());
+    }
+
+    @Test
+    void accepts_an_empty_block_list() {
+        assertEquals(Set.of(), Config.fromEnvironment(Map.of("BLOCKED_EMAIL_DOMAINS", "")).blockedEmailDomains());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "PORT                     | abc",
+            "PORT                     | 70000",
+            "PORT                     | -1",
+            "PORT                     | 80.5",
+            "PASSWORD_HASH_ITERATIONS | 5",
+            "PASSWORD_HASH_ITERATIONS | 10000001",
+            "PASSWORD_HASH_ITERATIONS | many",
+            "HOST                     | ' '",
+            "HOST                     | ''",
+    })
+    void rejects_a_bad_value_naming_the_variable(String variable, String value) {
+        Config.Invalid invalid = assertThrows(Config.Invalid.class, () -> Config.fromEnvironment(Map.of(variable, value)));
+
+        assertTrue(invalid.getMessage().contains(variable), invalid.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exa mple.com", "under_score.com", ".leading.com", "trailing.com.", "mail@inator.com",
+            "mailinator.com;evil.com"})
+    void rejects_a_bad_blocked_domain_naming_the_variable_and_the_domain(String domain) {
+        Config.Invalid invalid = assertThrows(Config.Invalid.class,
+                () -> Config.fromEnvironment(Map.of("BLOCKED_EMAIL_DOMAINS", "ok.com," + domain)));
+
+        assertTrue(invalid.getMessage().contains("BLOCKED_EMAIL_DOMAINS"), invalid.getMessage());
+        assertTrue(invalid.getMessage().contains(domain), invalid.getMessage());
+    }
+}

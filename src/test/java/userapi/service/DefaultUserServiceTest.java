@@ -1,0 +1,346 @@
+package userapi.service;
+
+import org.junit.jupiter.api.Test;
+import userapi.error.EmailAlreadyRegistered;
+import userapi.error.EmailDomainNotAllowed;
+import userapi.error.UserNotFound;
+import userapi.model.Page;
+import userapi.model.User;
+import userapi.model.UserCreateRequest;
+import userapi.model.UserUpdateRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Unit tests of DefaultUserService with a recording in-memory repository, a fake hasher, a fixed clock and fixed ids. */
+class DefaultUserServiceTest {
+    private static final Instant NOW = Instant.parse("2024-05-01T10:15:30.123456789Z");
+    private static final UUID FIRST_ID = new UUID(0, 1);
+    private static final UUID SECOND_ID = new UUID(0, 2);
+
+    private final RecordingUserRepository repository = new RecordingUserRepository();
+    private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final AtomicLong nextId = new AtomicLong();
+    private final Supplier<UUID> ids = () -> new UUID(0, nextId.incrementAndGet());
+    private final DefaultUserService service = new DefaultUserService(repository, hasher,
+            Set.of("mailinator.com", "YopMail.COM"), Clock.fixed(NOW, ZoneOffset.UTC), ids);
+
+    // --- create -------------------------------------------------------------------------------------------
+
+    @Test
+    void create_normalises_the_email_and_sets_id_hash_and_time_from_its_collaborators() {
+        User user = service.create(new UserCreateRequest("Ada", "Ada.Lovelace@Example.COM", "correct horse"));
+
+        assertEquals(new User(FIRST_ID, "Ada", "ada.lovelace@example.com", "hashed:correct horse",
+                Instant.parse("2024-05-01T10:15:30.123Z")), user);
+        assertEquals(Optional.of(user), repository.findById(FIRST_ID));
+    }
+
+    @Test
+    void create_stores_the_hash_never_the_password() {
+        service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        User stored = repository.findById(FIRST_ID).orElseThrow();
+        assertEquals("hashed:correct horse", stored.passwordHash());
+        assertEquals(List.of("correct horse"), hasher.hashed);
+        assertFalse(List.of(stored.name(), stored.email(), stored.passwordHash()).contains("correct horse"));
+    }
+
+    @Test
+    void create_gives_each_user_the_next_id() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        User bob = service.create(new UserCreateRequest("Bob", "bob@example.com", "battery staple"));
+
+        assertEquals(FIRST_ID, ada.id());
+        assertEquals(SECOND_ID, bob.id());
+    }
+
+    @Test
+    void create_rejects_a_blocked_domain_without_hashing_or_storing() {
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@mailinator.com", "correct horse")));
+
+        assertEquals(List.of(), hasher.hashed);
+        assertEquals(0, repository.list(10, 0).total());
+    }
+
+    @Test
+    void create_rejects_a_subdomain_of_a_blocked_domain() {
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@eu.mailinator.com", "correct horse")));
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@a.b.mailinator.com", "correct horse")));
+    }
+
+    @Test
+    void create_rejects_a_blocked_domain_whatever_its_case() {
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@MailInator.COM", "correct horse")));
+        assertThrows(EmailDomainNotAllowed.class, // blocked as "YopMail.COM" in the configuration
+                () -> service.create(new UserCreateRequest("Eve", "eve@yopmail.com", "correct horse")));
+    }
+
+    @Test
+    void create_names_the_blocked_domain() {
+        EmailDomainNotAllowed blocked = assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@EU.mailinator.com", "correct horse")));
+
+        assertTrue(blocked.getMessage().contains("eu.mailinator.com"), blocked.getMessage());
+    }
+
+    @Test
+    void create_accepts_a_domain_that_merely_ends_with_the_same_letters() {
+        User user = service.create(new UserCreateRequest("Ned", "ned@notmailinator.com", "correct horse"));
+
+        assertEquals("ned@notmailinator.com", user.email());
+    }
+
+    @Test
+    void create_accepts_a_blocked_name_in_the_local_part_or_as_a_prefix_of_the_domain() {
+        service.create(new UserCreateRequest("Ned", "mailinator.com@example.com", "correct horse"));
+        service.create(new UserCreateRequest("Ned", "ned@mailinator.com.example.org", "correct horse"));
+
+        assertEquals(2, repository.list(10, 0).total());
+    }
+
+    // Every address below passes @Email (see UserCreateRequestTest): IDNA maps these dots to '.', drops the
+    // zero-width space, so mail to them goes to mailinator.com.
+
+    @Test
+    void create_rejects_a_blocked_domain_written_with_unicode_full_stops() {
+        for (String email : List.of("eve@mailinator\u3002com", "eve@mailinator\uFF0Ecom", "eve@eu\uFF61mailinator.com")) {
+            assertThrows(EmailDomainNotAllowed.class,
+                    () -> service.create(new UserCreateRequest("Eve", email, "correct horse")), email);
+        }
+        assertEquals(0, repository.list(10, 0).total());
+    }
+
+    @Test
+    void create_rejects_a_blocked_domain_hidden_by_an_ignorable_character() {
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@mailinator.com\u200B", "correct horse")));
+    }
+
+    @Test
+    void create_rejects_a_blocked_domain_with_a_final_root_dot() {
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.create(new UserCreateRequest("Eve", "eve@mailinator.com\u3002", "correct horse")));
+    }
+
+    @Test
+    void create_treats_two_spellings_of_one_domain_as_one_email() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example\uFF0Ecom", "correct horse"));
+
+        assertEquals("ada@example.com", ada.email());
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse")));
+    }
+
+    @Test
+    void create_keeps_an_internationalised_domain_readable_and_unique() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@EX\u00C4MPLE.com", "correct horse"));
+
+        assertEquals("ada@ex\u00e4mple.com", ada.email());
+        assertThrows(EmailAlreadyRegistered.class, // the same domain in its ASCII (punycode) form
+                () -> service.create(new UserCreateRequest("Ada", "ada@xn--exmple-cua.com", "correct horse")));
+    }
+
+    @Test
+    void create_keeps_an_address_literal_as_it_is() {
+        assertEquals("ada@[192.0.2.1]", service.create(new UserCreateRequest("Ada", "ada@[192.0.2.1]", "correct horse")).email());
+    }
+
+    @Test
+    void create_keeps_a_domain_that_idna_refuses_as_it_is() { // @Email refuses it first; the service must not throw
+        assertEquals("ada@a..b", service.create(new UserCreateRequest("Ada", "ada@a..b", "correct horse")).email());
+    }
+
+    @Test
+    void update_applies_the_domain_rule_to_unicode_full_stops_too() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.update(ada.id(), new UserUpdateRequest(null, "ada@mailinator\u3002com", null)));
+        assertEquals(Optional.of(ada), repository.findById(ada.id()));
+    }
+
+    @Test
+    void create_rejects_a_duplicate_email_ignoring_case_without_hashing() {
+        service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        hasher.hashed.clear();
+
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> service.create(new UserCreateRequest("Ada 2", "ADA@Example.com", "battery staple")));
+
+        assertEquals(List.of(), hasher.hashed);
+        assertEquals(1, repository.list(10, 0).total());
+    }
+
+    @Test
+    void create_still_fails_cleanly_when_another_request_takes_the_email_while_hashing() {
+        hasher.beforeHash = () -> repository.insert(new User(new UUID(1, 1), "Racer", "ada@example.com", "hashed:x", NOW));
+
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse")));
+
+        assertEquals(Optional.empty(), repository.findById(FIRST_ID));
+    }
+
+    // --- get, list, delete --------------------------------------------------------------------------------
+
+    @Test
+    void get_returns_a_stored_user() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        assertEquals(ada, service.get(ada.id()));
+    }
+
+    @Test
+    void get_of_an_unknown_id_is_user_not_found() {
+        assertThrows(UserNotFound.class, () -> service.get(FIRST_ID));
+    }
+
+    @Test
+    void list_passes_limit_and_offset_to_the_repository() {
+        service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        service.create(new UserCreateRequest("Bob", "bob@example.com", "correct horse"));
+        service.create(new UserCreateRequest("Cy", "cy@example.com", "correct horse"));
+        repository.listCalls.clear();
+
+        Page<User> page = service.list(1, 2);
+
+        assertEquals(List.of("limit=1 offset=2"), repository.listCalls);
+        assertEquals(List.of("cy@example.com"), page.items().stream().map(User::email).toList());
+        assertEquals(3, page.total());
+    }
+
+    @Test
+    void delete_removes_the_user() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        service.delete(ada.id());
+
+        assertEquals(Optional.empty(), repository.findById(ada.id()));
+        assertThrows(UserNotFound.class, () -> service.get(ada.id()));
+    }
+
+    @Test
+    void delete_of_an_unknown_id_is_user_not_found() {
+        assertThrows(UserNotFound.class, () -> service.delete(FIRST_ID));
+    }
+
+    // --- update -------------------------------------------------------------------------------------------
+
+    @Test
+    void update_changes_only_the_fields_present() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        hasher.hashed.clear();
+
+        User updated = service.update(ada.id(), new UserUpdateRequest("Ada L.", null, null));
+
+        assertEquals(ada.withName("Ada L."), updated);
+        assertEquals(Optional.of(updated), repository.findById(ada.id()));
+        assertEquals(List.of(), hasher.hashed);
+    }
+
+    @Test
+    void update_with_no_fields_changes_nothing() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        assertEquals(ada, service.update(ada.id(), new UserUpdateRequest(null, null, null)));
+        assertEquals(Optional.of(ada), repository.findById(ada.id()));
+    }
+
+    @Test
+    void update_rehashes_a_new_password() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        User updated = service.update(ada.id(), new UserUpdateRequest(null, null, "battery staple"));
+
+        assertEquals("hashed:battery staple", updated.passwordHash());
+        assertEquals(ada.withPasswordHash("hashed:battery staple"), repository.findById(ada.id()).orElseThrow());
+    }
+
+    @Test
+    void update_normalises_a_new_email() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        User updated = service.update(ada.id(), new UserUpdateRequest(null, "Ada@Example.ORG", null));
+
+        assertEquals("ada@example.org", updated.email());
+        assertTrue(repository.existsByEmail("ada@example.org"));
+        assertFalse(repository.existsByEmail("ada@example.com"));
+    }
+
+    @Test
+    void update_applies_the_domain_rule_to_a_new_email() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        assertThrows(EmailDomainNotAllowed.class,
+                () -> service.update(ada.id(), new UserUpdateRequest("Eve", "ada@eu.MAILINATOR.com", null)));
+
+        assertEquals(Optional.of(ada), repository.findById(ada.id()));
+    }
+
+    @Test
+    void update_refuses_another_users_email_ignoring_case() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        service.create(new UserCreateRequest("Bob", "bob@example.com", "battery staple"));
+
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> service.update(ada.id(), new UserUpdateRequest("Ada L.", "BOB@example.com", null)));
+
+        assertEquals(Optional.of(ada), repository.findById(ada.id()));
+    }
+
+    @Test
+    void update_lets_a_user_keep_its_own_email_in_any_case() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        User updated = service.update(ada.id(), new UserUpdateRequest("Ada L.", "ADA@example.com", null));
+
+        assertEquals(ada.withName("Ada L."), updated);
+    }
+
+    @Test
+    void update_of_an_unknown_id_is_user_not_found_without_hashing() {
+        assertThrows(UserNotFound.class,
+                () -> service.update(FIRST_ID, new UserUpdateRequest("Ada", null, "battery staple")));
+
+        assertEquals(List.of(), hasher.hashed);
+    }
+
+    @Test
+    void update_of_a_user_deleted_while_hashing_is_user_not_found() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        hasher.beforeHash = () -> repository.delete(ada.id());
+
+        assertThrows(UserNotFound.class,
+                () -> service.update(ada.id(), new UserUpdateRequest(null, null, "battery staple")));
+
+        assertEquals(Optional.empty(), repository.findById(ada.id()));
+        assertFalse(repository.existsByEmail("ada@example.com"));
+    }
+
+    @Test
+    void update_of_a_user_deleted_just_before_the_write_is_user_not_found() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        repository.beforeUpdate = () -> repository.delete(ada.id());
+
+        assertThrows(UserNotFound.class, () -> service.update(ada.id(), new UserUpdateRequest("Ada L.", null, null)));
+
+        assertEquals(Optional.empty(), repository.findById(ada.id()));
+    }
+}
