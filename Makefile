@@ -79,7 +79,7 @@ run: $(BUILD)/.main-ok
 test: $(BUILD)/.test-ok
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
-	$(JAVA) -jar $(TEST_JARS) execute --disable-banner --details=tree --disable-ansi-colors \
+	$(JAVA) -Djava.util.logging.config.file=src/test/resources/logging.properties -jar $(TEST_JARS) execute --disable-banner --details=tree --disable-ansi-colors \
 	  --class-path "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" \
 	  --scan-class-path $(TEST_OUT) 2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
