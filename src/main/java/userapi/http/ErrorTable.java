@@ -6,6 +6,7 @@ import userapi.error.MalformedJson;
 import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.RouteNotFound;
+import userapi.error.StorageUnavailable;
 import userapi.error.UnsupportedMediaType;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
@@ -38,6 +39,7 @@ public final class ErrorTable {
             case UnsupportedMediaType e -> new Entry(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type");
             case EmailDomainNotAllowed e -> new Entry(422, "EMAIL_DOMAIN_NOT_ALLOWED", "E-mail domain not allowed");
             case ValidationFailed e -> new Entry(422, "VALIDATION_FAILED", "Validation failed");
+            case StorageUnavailable e -> new Entry(503, "SERVICE_UNAVAILABLE", "Service unavailable");
             default -> INTERNAL_ERROR;
         };
     }
