@@ -1,8 +1,8 @@
 package userapi.repository;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * What differs between the two databases JdbcUserRepository runs on: connection settings, the schema folder,
@@ -25,11 +27,19 @@ enum Dialect {
     SQLITE("sqlite", 4) {
         @Override
         void configure(HikariConfig pool, Duration timeout) {
-            pool.addDataSourceProperty(SQLiteConfig.Pragma.JOURNAL_MODE.pragmaName, "WAL");
-            pool.addDataSourceProperty(SQLiteConfig.Pragma.SYNCHRONOUS.pragmaName, "FULL");
-            pool.addDataSourceProperty(SQLiteConfig.Pragma.BUSY_TIMEOUT.pragmaName, String.valueOf(BUSY_TIMEOUT.toMillis()));
-            pool.addDataSourceProperty(SQLiteConfig.Pragma.FOREIGN_KEYS.pragmaName, "true");
+            // Defaults; a setting in the URL (jdbc:sqlite:users.db?busy_timeout=100) wins over them.
+            setUnlessInUrl(pool, SQLiteConfig.Pragma.JOURNAL_MODE, "WAL");
+            setUnlessInUrl(pool, SQLiteConfig.Pragma.SYNCHRONOUS, "FULL");
+            setUnlessInUrl(pool, SQLiteConfig.Pragma.BUSY_TIMEOUT, String.valueOf(BUSY_TIMEOUT.toMillis()));
+            setUnlessInUrl(pool, SQLiteConfig.Pragma.FOREIGN_KEYS, "true");
             pool.setInitializationFailTimeout(1); // a corrupt or locked file stops the start at once
+        }
+
+        private static void setUnlessInUrl(HikariConfig pool, SQLiteConfig.Pragma pragma, String value) {
+            String query = pool.getJdbcUrl().contains("?") ? pool.getJdbcUrl().substring(pool.getJdbcUrl().indexOf('?')) : "";
+            if (!query.matches("(?i).*[?&]" + pragma.pragmaName + "=.*")) {
+                pool.addDataSourceProperty(pragma.pragmaName, value);
+            }
         }
 
         @Override
@@ -55,18 +65,22 @@ enum Dialect {
             return false; // a local file is there or it is not: every failure at start is worth stopping for
         }
 
+        /**
+         * A connection of its own, outside the pool, whose transactions begin IMMEDIATE: the write lock is taken
+         * before the version is read, so two processes starting on one file cannot both migrate. The pool's
+         * connections stay DEFERRED: every write of the repository starts with its INSERT, UPDATE or DELETE.
+         */
         @Override
-        void lockForMigration(Connection connection) throws SQLException {
-            // BEGIN IMMEDIATE takes the write lock before the version is read, so two starts cannot both migrate.
-            connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            connection.setAutoCommit(false);
+        Connection migrationConnection(HikariDataSource pool) throws SQLException {
+            Properties settings = new Properties();
+            settings.putAll(pool.getDataSourceProperties());
+            settings.setProperty(SQLiteConfig.Pragma.TRANSACTION_MODE.pragmaName, SQLiteConfig.TransactionMode.IMMEDIATE.name());
+            return DriverManager.getConnection(pool.getJdbcUrl(), settings);
         }
 
         @Override
-        void endMigration(Connection connection) throws SQLException {
-            // Back to the configured (deferred) mode before the pool lends this connection to a request.
-            SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
-            sqlite.setCurrentTransactionMode(sqlite.getConnectionConfig().getTransactionMode());
+        void lockForMigration(Connection connection) throws SQLException {
+            connection.setAutoCommit(false); // BEGIN IMMEDIATE, waiting up to the busy timeout for the lock
         }
 
         @Override
@@ -109,6 +123,11 @@ enum Dialect {
         @Override
         boolean isUnreachable(SQLException e) {
             return e.getSQLState() != null && e.getSQLState().startsWith("08"); // class 08: connection exception
+        }
+
+        @Override
+        Connection migrationConnection(HikariDataSource pool) throws SQLException {
+            return pool.getConnection();
         }
 
         @Override
@@ -174,12 +193,11 @@ enum Dialect {
     /** True if the server could not be reached at all, as opposed to refusing us (bad password, no such database). */
     abstract boolean isUnreachable(SQLException e);
 
+    /** The connection to migrate the schema on; the caller closes it. */
+    abstract Connection migrationConnection(HikariDataSource pool) throws SQLException;
+
     /** Starts the migration's transaction so no other instance can migrate at the same time. */
     abstract void lockForMigration(Connection connection) throws SQLException;
-
-    /** Undoes what lockForMigration changed on the connection, after the commit or rollback. */
-    void endMigration(Connection connection) throws SQLException {
-    }
 
     /** One line for the person starting the server, saying what is wrong and what to do. */
     abstract String cannotOpen(String jdbcUrl, SQLException e);

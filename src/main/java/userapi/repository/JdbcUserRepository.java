@@ -204,7 +204,7 @@ public final class JdbcUserRepository implements UserRepository {
             if (schemaReady) {
                 return;
             }
-            try (Connection connection = pool.getConnection()) {
+            try (Connection connection = dialect.migrationConnection(pool)) {
                 SchemaMigrations.apply(connection, dialect);
             }
             schemaReady = true;

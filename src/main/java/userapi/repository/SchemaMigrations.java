@@ -62,13 +62,13 @@ final class SchemaMigrations {
                     run(connection, migration, dialect);
                 }
             }
-            connection.commit();
+            // Back to auto-commit commits (JDBC says so). Unlike commit(), it opens no next transaction, which
+            // SQLite's driver would do at once, waiting again for the lock we are about to give up.
+            connection.setAutoCommit(true);
             return latest;
         } catch (SQLException | RuntimeException e) {
             JdbcUserRepository.rollback(connection, e);
             throw e;
-        } finally {
-            dialect.endMigration(connection);
         }
     }
 
