@@ -42,6 +42,17 @@ public final class TestDatabase implements ExecutionCondition {
         public void drop() throws SQLException {
             execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
         }
+
+        /** The same database and schema reached through 127.0.0.1:port (a TcpForwarder) instead. */
+        public String urlThrough(int port) {
+            return url.replaceFirst("^jdbc:postgresql://[^/]+/", "jdbc:postgresql://127.0.0.1:" + port + "/");
+        }
+
+        /** host and port of the server, from jdbc:postgresql://host:port/... (5432 if the URL names none). */
+        public java.net.InetSocketAddress server() {
+            java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+            return new java.net.InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
+        }
     }
 
     private static void execute(String sql) throws SQLException {
