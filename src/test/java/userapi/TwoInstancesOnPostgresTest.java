@@ -43,8 +43,16 @@ class TwoInstancesOnPostgresTest {
                 Path workingDirectory = Files.createDirectories(directory.resolve(name));
                 starting.add(starter.submit(() -> JarProcess.start(workingDirectory, environment)));
             }
+            Exception failure = null;
             for (Future<JarProcess> instance : starting) {
-                instances.add(instance.get());
+                try {
+                    instances.add(instance.get()); // keep every one that started, so @AfterEach stops it
+                } catch (Exception e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
     }
@@ -52,7 +60,9 @@ class TwoInstancesOnPostgresTest {
     @AfterEach
     void stop() throws Exception {
         instances.forEach(JarProcess::close);
-        schema.drop();
+        if (schema != null) {
+            schema.drop();
+        }
     }
 
     @Test
