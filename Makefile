@@ -36,6 +36,8 @@ MAIN_OUT := $(BUILD)/classes
 TEST_OUT := $(BUILD)/test-classes
 FAT_JAR := $(BUILD)/user-api.jar
 JAVAC_FLAGS := --release 21 -encoding UTF-8 -Xlint:all,-serial,-processing -Werror -proc:none
+# sqlite-jdbc loads its native library with System.load; JDK 24+ warns about that unless it is allowed.
+JAVA_FLAGS := --enable-native-access=ALL-UNNAMED
 
 .PHONY: run test jar clean deps check-jdk print-java
 
@@ -73,13 +75,14 @@ $(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)
 	@touch $@
 
 run: $(BUILD)/.main-ok
-	$(JAVA) -cp "$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" userapi.Main
+	$(JAVA) $(JAVA_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" userapi.Main
 
 # The console launcher prints no "N passed, N failed" line, so we print one from its summary.
-test: $(BUILD)/.test-ok
+# The restart and crash tests start the real jar as a child process: userapi.jar tells them where it is.
+test: $(BUILD)/.test-ok $(FAT_JAR)
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
-	$(JAVA) -Djava.util.logging.config.file=src/test/resources/logging.properties -jar $(TEST_JARS) execute --disable-banner --details=tree --disable-ansi-colors \
+	$(JAVA) $(JAVA_FLAGS) -Djava.util.logging.config.file=src/test/resources/logging.properties -Duserapi.jar="$(CURDIR)/$(FAT_JAR)" -jar $(TEST_JARS) execute --disable-banner --details=tree --disable-ansi-colors \
 	  --class-path "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" \
 	  --scan-class-path $(TEST_OUT) 2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
@@ -102,7 +105,7 @@ $(FAT_JAR): $(BUILD)/.main-ok
 	done
 	@mkdir -p $(BUILD)/fat/META-INF/services && cp $(BUILD)/services/* $(BUILD)/fat/META-INF/services/ 2>/dev/null || true
 	@cp -r $(MAIN_OUT)/. $(BUILD)/fat/
-	@printf 'Main-Class: userapi.Main\nMulti-Release: true\n' > $(BUILD)/manifest.txt
+	@printf 'Main-Class: userapi.Main\nMulti-Release: true\nEnable-Native-Access: ALL-UNNAMED\n' > $(BUILD)/manifest.txt
 	$(JAR) --create --file $@ --manifest $(BUILD)/manifest.txt -C $(BUILD)/fat .
 	@echo "built $@"
 

@@ -16,6 +16,8 @@ import userapi.http.RequestContextFilter;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
+import userapi.repository.InMemoryUserRepository;
+import userapi.repository.JdbcUserRepository;
 import userapi.repository.UserRepository;
 import userapi.service.Pbkdf2PasswordHasher;
 import userapi.service.BoundedPasswordHasher;
@@ -35,6 +37,7 @@ import java.util.logging.Logger;
 /**
  * The composition root: repository -> service -> handlers -> router -> filters -> server, each built once here
  * and handed to the next by its constructor. Tests build the same graph on port 0.
+ * {@link #start(Config)} also opens the repository that DATABASE_URL names, and closes it on close().
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(App.class.getName());
@@ -47,19 +50,45 @@ public final class App implements AutoCloseable {
     /** How long shutdown waits for requests in flight. */
     static final int SHUTDOWN_GRACE_SECONDS = 5;
 
+    /** How long a request waits for a database connection before it answers 503. */
+    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(3);
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final BoundedPasswordHasher hasher;
     private final ValidatorFactory validation;
+    private final UserRepository owned;
 
-    private App(HttpServer server, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation) {
+    private App(HttpServer server, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation,
+                UserRepository owned) {
         this.server = server;
         this.executor = executor;
         this.hasher = hasher;
         this.validation = validation;
+        this.owned = owned;
     }
 
+    /**
+     * Opens the repository of config.databaseUrl() (the App owns it and closes it last), then starts.
+     * @throws JdbcUserRepository.CannotOpen if the database is corrupt, locked or refuses us
+     */
+    public static App start(Config config) throws IOException {
+        UserRepository repository = config.databaseUrl().equals(Config.MEMORY) ? new InMemoryUserRepository()
+                : JdbcUserRepository.open(config.databaseUrl(), DATABASE_TIMEOUT);
+        try {
+            return start(config, repository, repository);
+        } catch (IOException | RuntimeException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    /** Starts on a repository the caller owns and closes (tests hand in an InMemoryUserRepository). */
     public static App start(Config config, UserRepository repository) throws IOException {
+        return start(config, repository, null);
+    }
+
+    private static App start(Config config, UserRepository repository, UserRepository owned) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
@@ -72,7 +101,7 @@ public final class App implements AutoCloseable {
         UserService service = new DefaultUserService(repository, hasher, config.blockedEmailDomains(),
                 Clock.systemUTC(), UUID::randomUUID);
         UserHandler users = new UserHandler(service, models);
-        HealthHandler health = new HealthHandler();
+        HealthHandler health = new HealthHandler(repository::reachable);
 
         Router router = new Router(writer, MAX_BODY_BYTES)
                 .get("/health", health::check)
@@ -93,14 +122,14 @@ public final class App implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         LOG.info(() -> "listening on http://" + config.host() + ":" + server.getAddress().getPort());
-        return new App(server, executor, hasher, validation);
+        return new App(server, executor, hasher, validation, owned);
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, lets requests in flight finish (bounded), then releases everything. */
+    /** Stops accepting, lets requests in flight finish (bounded), then releases everything, the database last. */
     @Override
     public void close() {
         LOG.info("stopping: no new connections, waiting up to " + SHUTDOWN_GRACE_SECONDS + " s for requests in flight");
@@ -115,6 +144,9 @@ public final class App implements AutoCloseable {
         }
         hasher.close();
         validation.close();
+        if (owned != null) {
+            owned.close();
+        }
         LOG.info("stopped");
     }
 }

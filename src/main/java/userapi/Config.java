@@ -8,9 +8,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The server's settings, read once from environment variables; a bad value stops the start with a clear message. */
-public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations) {
+/**
+ * The server's settings, read once from environment variables; a bad value stops the start with a clear message.
+ * databaseUrl is a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://...) or {@link #MEMORY}.
+ */
+public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
+                     String databaseUrl) {
     public static final String DEFAULT_BLOCKED = "mailinator.com,guerrillamail.com,10minutemail.com,yopmail.com";
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
+    /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
+    public static final String MEMORY = "memory";
+
+    /** For code that hands App its own repository: the database setting is not used there. */
+    public Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations) {
+        this(host, port, blockedEmailDomains, passwordHashIterations, MEMORY);
+    }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
     public static final class Invalid extends RuntimeException {
@@ -36,7 +48,32 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                         + "': give a comma-separated list such as " + DEFAULT_BLOCKED);
             }
         }
-        return new Config(host, port, blocked, iterations);
+        return new Config(host, port, blocked, iterations, databaseUrl(env));
+    }
+
+    private static String databaseUrl(Map<String, String> env) {
+        String url = env.getOrDefault("DATABASE_URL", "").strip();
+        if (url.isEmpty()) {
+            return DEFAULT_DATABASE_URL;
+        }
+        if (url.equals(MEMORY) || url.startsWith("jdbc:postgresql://")) {
+            return url;
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            String file = url.substring("jdbc:sqlite:".length());
+            if (file.isBlank() || file.startsWith("?") || file.contains(":memory:") || file.contains("mode=memory")) {
+                throw new Invalid("DATABASE_URL=jdbc:sqlite: needs a file such as data/users.db; "
+                        + "for users kept in memory set DATABASE_URL=memory");
+            }
+            return url;
+        }
+        throw new Invalid("DATABASE_URL must be jdbc:sqlite:FILE (default " + DEFAULT_DATABASE_URL
+                + "), jdbc:postgresql://HOST:PORT/DATABASE?user=..., or memory; not '" + redacted(url) + "'");
+    }
+
+    /** The URL as it may appear in a message: no password, whether given as user:password@ or password=. */
+    static String redacted(String url) {
+        return url.replaceAll("//[^/@?]*@", "//***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

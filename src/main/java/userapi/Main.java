@@ -1,7 +1,7 @@
 package userapi;
 
 import userapi.logging.LogSetup;
-import userapi.repository.InMemoryUserRepository;
+import userapi.repository.JdbcUserRepository;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -24,11 +24,14 @@ public final class Main {
         }
         LogSetup.configure(Path.of(""));
         try {
-            App app = App.start(config, new InMemoryUserRepository());
+            App app = App.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 LogSetup.closeHandlers();
             }, "shutdown"));
+        } catch (JdbcUserRepository.CannotOpen e) {
+            System.err.println("userapi: cannot start: " + e.getMessage());
+            System.exit(1);
         } catch (BindException e) {
             System.err.println("userapi: cannot start: " + config.host() + ":" + config.port()
                     + " is in use or not an address of this machine (set PORT or HOST)");

@@ -8,4 +8,9 @@ public abstract class AppException extends RuntimeException {
     protected AppException(String detail) {
         super(detail, null, false, false);
     }
+
+    /** For a failure caused by something outside the app (a database): the cause keeps its stack trace for the log. */
+    protected AppException(String detail, Throwable cause) {
+        super(detail, cause, false, false);
+    }
 }

@@ -8,6 +8,7 @@ import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.RouteNotFound;
 import userapi.error.ServiceOverloaded;
+import userapi.error.StorageUnavailable;
 import userapi.error.UnsupportedMediaType;
 import userapi.error.UriTooLong;
 import userapi.error.UserNotFound;
@@ -43,6 +44,7 @@ public final class ErrorTable {
             case ValidationFailed e -> expected(422, "VALIDATION_FAILED", "Validation failed");
             case HeadersTooLarge e -> expected(431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request header fields too large");
             case ServiceOverloaded e -> expected(503, "SERVICE_OVERLOADED", "Service overloaded");
+            case StorageUnavailable e -> new Entry(503, "SERVICE_UNAVAILABLE", "Service unavailable", false);
             default -> INTERNAL_ERROR;
         };
     }

@@ -6,6 +6,7 @@ import userapi.error.AppException;
 import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.ServiceOverloaded;
+import userapi.error.StorageUnavailable;
 import userapi.error.ValidationFailed;
 
 import java.io.IOException;
@@ -19,10 +20,12 @@ import java.util.logging.Logger;
  * The global exception handler (FastAPI's exception_handler): every failure below it becomes one problem+json
  * answer. Expected errors are logged at INFO without a trace; anything else at SEVERE with the stack trace, and
  * the client sees only a generic 500 with the request id. If even that cannot be built, a fixed 500 goes out.
+ * An unavailable database is a 503 with Retry-After, logged at SEVERE with the database's own error as the trace.
  */
 public final class ExceptionFilter extends Filter {
     private static final Logger LOG = Logger.getLogger(ExceptionFilter.class.getName());
     private static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the request id if you report it.";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final JsonBodyWriter writer;
 
@@ -48,6 +51,9 @@ public final class ExceptionFilter extends Filter {
         ErrorTable.Entry entry = ErrorTable.lookup(failure);
         if (entry.expected()) {
             LOG.info(() -> entry.code() + ": " + failure.getMessage());
+        } else if (failure instanceof StorageUnavailable) {
+            LOG.log(Level.SEVERE, "storage unavailable while handling " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath(), failure.getCause());
         } else if (failure instanceof IOException && exchange.getResponseCode() != -1) {
             LOG.log(Level.FINE, "client went away while the response was written", failure);
             exchange.close();
@@ -86,6 +92,9 @@ public final class ExceptionFilter extends Filter {
         }
         if (failure instanceof PayloadTooLarge) {
             headers.put("Connection", "close"); // the rest of the body was never read
+        }
+        if (failure instanceof StorageUnavailable) {
+            headers.put("Retry-After", RETRY_AFTER_SECONDS);
         }
         return headers;
     }

@@ -10,9 +10,10 @@ import java.util.UUID;
 /**
  * Storage of users, behind which the backing store can change without the service noticing.
  * E-mails arrive normalised (lower case); uniqueness of the e-mail is the store's job, so it holds under
- * concurrency: of two racing writes with one e-mail exactly one succeeds.
+ * concurrency: of two racing writes with one e-mail exactly one succeeds. A store that cannot be reached throws
+ * StorageUnavailable from any method, having changed nothing.
  */
-public interface UserRepository {
+public interface UserRepository extends AutoCloseable {
 
     /** Saves a new user. @throws EmailAlreadyRegistered if another user has the e-mail. */
     void insert(User user);
@@ -29,4 +30,14 @@ public interface UserRepository {
 
     /** Users oldest first. */
     Page<User> list(int limit, int offset);
+
+    /** For /health: can the store be used right now? One kept in memory always can. */
+    default boolean reachable() {
+        return true;
+    }
+
+    /** Releases connections and files; the owner (App, or a test) calls it once at the end. */
+    @Override
+    default void close() {
+    }
 }

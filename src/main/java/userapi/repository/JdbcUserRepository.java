@@ -1,0 +1,270 @@
+package userapi.repository;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import userapi.error.EmailAlreadyRegistered;
+import userapi.error.StorageUnavailable;
+import userapi.model.Page;
+import userapi.model.User;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Users in a SQL database through plain JDBC: the same statements on SQLite (one file, the default) and on
+ * PostgreSQL (shared by several instances). The database keeps the e-mail unique, so a racing duplicate fails
+ * inside the INSERT itself; any other database failure becomes StorageUnavailable (503), and a write either
+ * commits whole or is rolled back.
+ */
+public final class JdbcUserRepository implements UserRepository {
+    private static final Logger LOG = Logger.getLogger(JdbcUserRepository.class.getName());
+    private static final String COLUMNS = "id, name, email, password_hash, created_at_ms";
+
+    /** The database cannot be used at all; its message is one line for the person starting the server. */
+    public static final class CannotOpen extends RuntimeException {
+        CannotOpen(String message) {
+            super(message);
+        }
+    }
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final Object migrationLock = new Object();
+    private volatile boolean schemaReady;
+
+    private JdbcUserRepository(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Opens the pool and brings the schema up to date. A database file that is corrupt, locked or not writable,
+     * or a server that refuses us, throws CannotOpen. A PostgreSQL server that cannot be reached does not stop
+     * the start: the repository answers StorageUnavailable and migrates as soon as the server answers.
+     *
+     * @param timeout how long a caller waits for a connection before the request fails with 503
+     */
+    public static JdbcUserRepository open(String jdbcUrl, Duration timeout) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        dialect.prepare(jdbcUrl);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(dialect.poolConfig(jdbcUrl, timeout));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new CannotOpen(e.getCause() instanceof SQLException cause ? dialect.cannotOpen(jdbcUrl, cause)
+                    : Dialect.oneLine(e));
+        }
+        JdbcUserRepository repository = new JdbcUserRepository(pool, dialect);
+        try {
+            repository.migrate();
+        } catch (SQLException e) {
+            if (!dialect.isUnreachable(e)) {
+                pool.close();
+                throw new CannotOpen(e instanceof SchemaMigrations.NewerSchema ? e.getMessage()
+                        : dialect.cannotOpen(jdbcUrl, e));
+            }
+            LOG.severe(() -> "the database cannot be reached (" + Dialect.oneLine(e) + "): starting anyway; "
+                    + "requests answer 503 and /health DOWN until it can");
+        }
+        return repository;
+    }
+
+    @Override
+    public void insert(User user) {
+        write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+                insert.setObject(1, user.id());
+                insert.setString(2, user.name());
+                insert.setString(3, user.email());
+                insert.setString(4, user.passwordHash());
+                insert.setLong(5, user.createdAt().toEpochMilli());
+                insert.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    /** Name, e-mail and password hash change; the id and the creation time never do. */
+    @Override
+    public boolean update(User user) {
+        return write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE users SET name = ?, email = ?, password_hash = ? WHERE id = ?")) {
+                update.setString(1, user.name());
+                update.setString(2, user.email());
+                update.setString(3, user.passwordHash());
+                update.setObject(4, user.id());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        return write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE id = ?")) {
+                delete.setObject(1, id);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<User> findById(UUID id) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
+                select.setObject(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean existsByEmail(String email) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM users WHERE email = ?")) {
+                select.setString(1, email);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    /** Oldest first; seq (the insertion order) breaks ties between users created in the same millisecond. */
+    @Override
+    public Page<User> list(int limit, int offset) {
+        return read(connection -> {
+            List<User> items = new ArrayList<>();
+            long total = -1;
+            // COUNT(*) OVER () counts the whole table in the same statement, so page and total agree.
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + ", COUNT(*) OVER () AS total FROM users ORDER BY created_at_ms, seq LIMIT ? OFFSET ?")) {
+                select.setInt(1, limit);
+                select.setInt(2, offset);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(user(rows));
+                        total = rows.getLong("total");
+                    }
+                }
+            }
+            if (total < 0) { // an empty page says nothing about the total: ask for it
+                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM users");
+                     ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            return new Page<>(items, total, limit, offset);
+        });
+    }
+
+    /** True if a connection can be had and the schema is in place; waits at most the pool's timeout. */
+    @Override
+    public boolean reachable() {
+        try {
+            return read(connection -> {
+                try (PreparedStatement probe = connection.prepareStatement("SELECT MAX(version) FROM schema_version");
+                     ResultSet rows = probe.executeQuery()) {
+                    return rows.next();
+                }
+            });
+        } catch (StorageUnavailable e) {
+            return false;
+        }
+    }
+
+    /** Closes every connection; SQLite checkpoints its WAL into the database file as the last one closes. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Connections the pool has lent out right now: 0 whenever no request is running, or one has leaked. */
+    int connectionsInUse() {
+        return pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    private void migrate() throws SQLException {
+        synchronized (migrationLock) {
+            if (schemaReady) {
+                return;
+            }
+            try (Connection connection = dialect.migrationConnection(pool)) {
+                SchemaMigrations.apply(connection, dialect);
+            }
+            schemaReady = true;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try {
+            if (!schemaReady) {
+                migrate();
+            }
+            try (Connection connection = pool.getConnection()) {
+                return work.run(connection);
+            }
+        } catch (SQLException e) {
+            throw new StorageUnavailable(e);
+        }
+    }
+
+    /** One transaction: committed whole, or rolled back whole when any statement (or the commit) fails. */
+    private <T> T write(Work<T> work) {
+        try {
+            if (!schemaReady) {
+                migrate();
+            }
+            try (Connection connection = pool.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            if (dialect.isEmailTaken(e)) {
+                throw new EmailAlreadyRegistered();
+            }
+            throw new StorageUnavailable(e);
+        }
+    }
+
+    /** Rolls back, keeping the original failure as the one reported if the rollback fails too. */
+    static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static User user(ResultSet row) throws SQLException {
+        return new User(UUID.fromString(row.getString("id")), row.getString("name"), row.getString("email"),
+                row.getString("password_hash"), Instant.ofEpochMilli(row.getLong("created_at_ms")));
+    }
+}

@@ -1,0 +1,112 @@
+package userapi;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import userapi.testing.TestDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two copies of the real jar behind an imaginary load balancer, on one PostgreSQL schema (TEST_DATABASE_URL):
+ * they migrate it together at start, and the database keeps the e-mail unique across both.
+ */
+@ExtendWith(TestDatabase.class)
+class TwoInstancesOnPostgresTest {
+    @TempDir
+    Path directory;
+
+    private TestDatabase.Schema schema;
+    private final List<JarProcess> instances = new ArrayList<>();
+
+    @BeforeEach
+    void start_two_instances_at_once() throws Exception {
+        schema = TestDatabase.createSchema();
+        Map<String, String> environment = Map.of("DATABASE_URL", schema.url());
+        try (ExecutorService starter = Executors.newFixedThreadPool(2)) {
+            List<Future<JarProcess>> starting = new ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                Path workingDirectory = Files.createDirectories(directory.resolve(name));
+                starting.add(starter.submit(() -> JarProcess.start(workingDirectory, environment)));
+            }
+            Exception failure = null;
+            for (Future<JarProcess> instance : starting) {
+                try {
+                    instances.add(instance.get()); // keep every one that started, so @AfterEach stops it
+                } catch (Exception e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        instances.forEach(JarProcess::close);
+        if (schema != null) {
+            schema.drop();
+        }
+    }
+
+    @Test
+    void of_32_concurrent_creates_with_one_email_across_both_instances_exactly_one_gets_201() throws Exception {
+        int requests = 32;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Callable<Integer>> creates = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            JarProcess instance = instances.get(i % 2);
+            String json = "{\"name\":\"Racer " + i + "\",\"email\":\"Race@Example.com\",\"password\":\"correct horse\"}";
+            creates.add(() -> {
+                go.await();
+                return instance.post("/users", json).status();
+            });
+        }
+        Map<Integer, Integer> countByStatus = new TreeMap<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (Callable<Integer> create : creates) {
+                statuses.add(clients.submit(create));
+            }
+            go.countDown();
+            for (Future<Integer> status : statuses) {
+                countByStatus.merge(status.get(), 1, Integer::sum);
+            }
+        }
+
+        assertEquals(Map.of(201, 1, 409, requests - 1), countByStatus);
+        for (JarProcess instance : instances) {
+            JarProcess.Reply list = instance.get("/users");
+            assertEquals(1, list.body().get("total").asInt());
+            assertEquals("race@example.com", list.body().get("items").get(0).get("email").asString());
+        }
+    }
+
+    @Test
+    void both_instances_report_up_and_see_each_others_users() throws Exception {
+        String id = instances.get(0).createUser("Ada", "ada@example.com");
+
+        for (JarProcess instance : instances) {
+            assertEquals(200, instance.get("/health").status());
+            assertEquals("ada@example.com", instance.get("/users/" + id).body().get("email").asString());
+        }
+        assertEquals(409, instances.get(1).post("/users",
+                "{\"name\":\"Ada 2\",\"email\":\"ADA@example.com\",\"password\":\"correct horse\"}").status());
+    }
+}

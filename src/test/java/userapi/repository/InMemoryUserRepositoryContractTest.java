@@ -1,0 +1,9 @@
+package userapi.repository;
+
+/** The repository contract on the in-memory store. */
+class InMemoryUserRepositoryContractTest extends UserRepositoryContract {
+    @Override
+    protected UserRepository openEmpty() {
+        return new InMemoryUserRepository();
+    }
+}

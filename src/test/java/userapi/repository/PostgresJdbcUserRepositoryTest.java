@@ -1,0 +1,47 @@
+package userapi.repository;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import userapi.error.StorageUnavailable;
+import userapi.model.User;
+import userapi.testing.TcpForwarder;
+import userapi.testing.TestDatabase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** JdbcUserRepository on PostgreSQL (TEST_DATABASE_URL) beyond the contract: a server that comes up late. */
+@ExtendWith(TestDatabase.class)
+class PostgresJdbcUserRepositoryTest {
+
+    @Test
+    void a_server_that_comes_up_after_the_start_gets_its_schema_on_first_use() throws Exception {
+        TestDatabase.Schema schema = TestDatabase.createSchema();
+        try (TcpForwarder server = new TcpForwarder(schema.server());
+             JdbcUserRepository repository = JdbcUserRepository.open(schema.urlThrough(server.port()), Duration.ofMillis(500))) {
+            User ada = new User(UUID.randomUUID(), "Ada", "ada@example.com", "pbkdf2$x", Instant.parse("2026-01-01T00:00:00Z"));
+            assertFalse(repository.reachable());
+            assertThrows(StorageUnavailable.class, () -> repository.insert(ada));
+
+            server.open();
+
+            // The pool retries with a growing pause (Hikari's, at most a few seconds): ask a bounded number of times.
+            boolean reachable = false;
+            for (int attempt = 0; attempt < 40 && !reachable; attempt++) {
+                reachable = repository.reachable();
+            }
+            assertTrue(reachable);
+            repository.insert(ada);
+            assertEquals(ada, repository.findById(ada.id()).orElseThrow());
+            assertEquals(0, repository.connectionsInUse());
+        } finally {
+            schema.drop();
+        }
+    }
+}

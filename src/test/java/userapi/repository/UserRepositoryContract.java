@@ -1,0 +1,236 @@
+package userapi.repository;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import userapi.error.EmailAlreadyRegistered;
+import userapi.model.Page;
+import userapi.model.User;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every UserRepository promises, run against each implementation by a subclass that says how to open
+ * a fresh, empty store and how to dispose of it: the service may not tell them apart.
+ */
+abstract class UserRepositoryContract {
+    private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.089Z");
+
+    protected UserRepository repository;
+
+    /** A new, empty store for one test. */
+    protected abstract UserRepository openEmpty() throws Exception;
+
+    /** Called after close(): delete files, drop schemas. */
+    protected void disposeOf() throws Exception {
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        repository = openEmpty();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        repository.close();
+        disposeOf();
+    }
+
+    static User user(String email, Instant createdAt) {
+        return new User(UUID.randomUUID(), "Name of " + email, email, "pbkdf2$hash-of-" + email, createdAt);
+    }
+
+    @Test
+    void finds_an_inserted_user_with_every_field_as_it_was_saved() {
+        User ada = new User(UUID.randomUUID(), "Zoë 李 Ada", "ada@example.com", "pbkdf2-sha256$1000$salt$hash", T0);
+        repository.insert(ada);
+
+        assertEquals(ada, repository.findById(ada.id()).orElseThrow());
+    }
+
+    @Test
+    void keeps_the_creation_time_to_the_millisecond() {
+        User user = user("ms@example.com", Instant.parse("1999-12-31T23:59:59.999Z"));
+        repository.insert(user);
+
+        assertEquals(Instant.parse("1999-12-31T23:59:59.999Z"), repository.findById(user.id()).orElseThrow().createdAt());
+    }
+
+    @Test
+    void finds_nothing_for_an_unknown_id() {
+        repository.insert(user("a@example.com", T0));
+
+        assertTrue(repository.findById(UUID.randomUUID()).isEmpty());
+    }
+
+    @Test
+    void refuses_a_second_user_with_the_same_email_and_keeps_the_first() {
+        User first = user("same@example.com", T0);
+        repository.insert(first);
+        User second = user("same@example.com", T0.plusMillis(1));
+
+        assertThrows(EmailAlreadyRegistered.class, () -> repository.insert(second));
+        assertTrue(repository.findById(second.id()).isEmpty());
+        assertEquals(first, repository.findById(first.id()).orElseThrow());
+        assertEquals(1, repository.list(10, 0).total());
+    }
+
+    @Test
+    void tells_whether_an_email_is_taken() {
+        repository.insert(user("taken@example.com", T0));
+
+        assertTrue(repository.existsByEmail("taken@example.com"));
+        assertFalse(repository.existsByEmail("free@example.com"));
+    }
+
+    @Test
+    void update_replaces_name_email_and_password_hash() {
+        User user = user("old@example.com", T0);
+        repository.insert(user);
+        User changed = user.withName("New Name").withEmail("new@example.com").withPasswordHash("pbkdf2$new");
+
+        assertTrue(repository.update(changed));
+        assertEquals(changed, repository.findById(user.id()).orElseThrow());
+        assertFalse(repository.existsByEmail("old@example.com"));
+        assertTrue(repository.existsByEmail("new@example.com"));
+    }
+
+    @Test
+    void update_may_keep_the_users_own_email() {
+        User user = user("mine@example.com", T0);
+        repository.insert(user);
+
+        assertTrue(repository.update(user.withName("Renamed")));
+        assertEquals("Renamed", repository.findById(user.id()).orElseThrow().name());
+    }
+
+    @Test
+    void update_of_an_unknown_id_returns_false_and_stores_nothing() {
+        assertFalse(repository.update(user("ghost@example.com", T0)));
+        assertEquals(0, repository.list(10, 0).total());
+    }
+
+    @Test
+    void update_to_another_users_email_is_refused_and_changes_nothing() {
+        User ada = user("ada@example.com", T0);
+        User bob = user("bob@example.com", T0.plusMillis(1));
+        repository.insert(ada);
+        repository.insert(bob);
+
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> repository.update(bob.withEmail("ada@example.com").withName("Bob 2")));
+        assertEquals(bob, repository.findById(bob.id()).orElseThrow());
+        assertEquals(ada, repository.findById(ada.id()).orElseThrow());
+    }
+
+    @Test
+    void delete_removes_the_user_once_and_frees_the_email() {
+        User user = user("gone@example.com", T0);
+        repository.insert(user);
+
+        assertTrue(repository.delete(user.id()));
+        assertFalse(repository.delete(user.id()));
+        assertTrue(repository.findById(user.id()).isEmpty());
+        repository.insert(user("gone@example.com", T0.plusMillis(5)));
+        assertTrue(repository.existsByEmail("gone@example.com"));
+    }
+
+    @Test
+    void lists_oldest_first_with_the_total_of_all_users() {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            users.add(user("u" + i + "@example.com", T0.plusSeconds(i)));
+            repository.insert(users.getLast());
+        }
+
+        Page<User> page = repository.list(2, 1);
+
+        assertEquals(List.of(users.get(1), users.get(2)), page.items());
+        assertEquals(5, page.total());
+        assertEquals(2, page.limit());
+        assertEquals(1, page.offset());
+        assertEquals(users, repository.list(100, 0).items());
+    }
+
+    @Test
+    void users_created_in_the_same_millisecond_list_in_the_order_they_were_saved() {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            users.add(user("same-ms-" + i + "@example.com", T0));
+            repository.insert(users.getLast());
+        }
+
+        assertEquals(users, repository.list(10, 0).items());
+        assertEquals(users.subList(3, 6), repository.list(3, 3).items());
+    }
+
+    @Test
+    void a_page_past_the_end_is_empty_but_still_counts_every_user() {
+        repository.insert(user("a@example.com", T0));
+        repository.insert(user("b@example.com", T0.plusMillis(1)));
+
+        Page<User> page = repository.list(10, 5);
+
+        assertEquals(List.of(), page.items());
+        assertEquals(2, page.total());
+    }
+
+    @Test
+    void an_empty_store_lists_nothing() {
+        Page<User> page = repository.list(20, 0);
+
+        assertEquals(List.of(), page.items());
+        assertEquals(0, page.total());
+    }
+
+    @Test
+    void of_racing_inserts_with_one_email_exactly_one_succeeds() throws Exception {
+        int racers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            User user = user("race@example.com", T0.plusMillis(i));
+            attempts.add(() -> {
+                start.await();
+                try {
+                    repository.insert(user);
+                    return true;
+                } catch (EmailAlreadyRegistered e) {
+                    return false;
+                }
+            });
+        }
+        int wins = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (Callable<Boolean> attempt : attempts) {
+                results.add(pool.submit(attempt));
+            }
+            start.countDown();
+            for (Future<Boolean> result : results) {
+                wins += result.get() ? 1 : 0;
+            }
+        }
+
+        assertEquals(1, wins);
+        assertEquals(1, repository.list(100, 0).total());
+    }
+
+    @Test
+    void says_it_is_reachable_while_open() {
+        assertTrue(repository.reachable());
+    }
+}
