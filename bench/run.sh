@@ -4,7 +4,7 @@
 # (3) the jar as the README starts it (DATABASE_URL unset: the default repository). Prints a Markdown table and
 # writes it to bench/results.md. Every server runs in a fresh temporary working directory and is killed on exit.
 # Knobs for quick trials (the defaults are what results.md should show):
-#   BENCH_WARMUP=3s BENCH_DURATION=10s BENCH_STARTS=5
+#   BENCH_WARMUP=5s BENCH_DURATION=10s BENCH_STARTS=5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -12,7 +12,7 @@ ROOT=$PWD
 JAVA=${JAVA:?"set JAVA to a java >= 21 (make bench does)"}
 JAR=$ROOT/build/user-api.jar
 BARE_CP=$ROOT/build/bench
-WARMUP=${BENCH_WARMUP:-3s}
+WARMUP=${BENCH_WARMUP:-5s} # per read-only scenario, so 15 s of warm-up in all before the first measure
 DURATION=${BENCH_DURATION:-10s}
 STARTS=${BENCH_STARTS:-5}
 CONNECTIONS=64
@@ -152,6 +152,26 @@ run_wrk() {
   sed -n 's/^RESULT requests=\([0-9]*\) duration_us=\([0-9]*\) p50_us=\([0-9]*\) p99_us=\([0-9]*\) non2xx=\([0-9]*\) socket_errors=\([0-9]*\)$/\1 \2 \3 \4 \5 \6/p' <<<"$out"
 }
 
+# measure KIND PORT PID SCENARIO warm-up|measure: one wrk run; a measured one lands in RESULT[KIND,SCENARIO] as
+# "requests duration_us p50_us p99_us non2xx errors cpu_ticks" (the server's user+system CPU during the run).
+measure() {
+  local kind=$1 port=$2 pid=$3 scenario=$4 phase=$5 cpu0 out
+  if [ "$phase" = warm-up ]; then
+    log "${SERVER_NAME[$kind]}: $scenario, warm-up $WARMUP"
+    run_wrk "$port" "${PATH_OF[$scenario]}" "$scenario" w "$WARMUP" >/dev/null
+    return
+  fi
+  log "${SERVER_NAME[$kind]}: $scenario, $DURATION"
+  cpu0=$(cpu_ticks "$pid")
+  out=$(run_wrk "$port" "${PATH_OF[$scenario]}" "$scenario" m "$DURATION")
+  [ -n "$out" ] || { log "wrk printed no RESULT line: see $LOGS/wrk.log"; return 1; }
+  RESULT[$kind,$scenario]="$out $(($(cpu_ticks "$pid") - cpu0))"
+}
+
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat; the name in field 2 has no space)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+
 SCENARIOS=(get-id list post-valid post-invalid)
 declare -A SCENARIO_NAME=(
   [get-id]='GET /users/{id}' [list]='GET /users?limit=20'
@@ -172,6 +192,7 @@ declare -A SERVER_NAME=(
   [default]="app, default$([ $HAS_SQLITE = 1 ] && echo ' (SQLite)' || echo ' (in-memory!)')")
 
 : >"$LOGS/wrk.log"
+for kind in "${SERVERS[@]}"; do : >"$LOGS/start-$kind.log"; done
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 BEGIN=$(date +%s)
 
@@ -198,15 +219,18 @@ for kind in "${SERVERS[@]}"; do
     for i in $(seq 1 49); do create_user "$port" "bench-$i@example.com" >/dev/null; done
   fi
   PATH_OF=([get-id]="/users/$id" [list]='/users?limit=20' [post-valid]=/users [post-invalid]=/users)
-  for scenario in "${LOAD_ORDER[@]}"; do
-    if [ "$kind" = ceiling ] && [ "$scenario" = post-valid ]; then
-      continue # the ceiling hashes nothing and stores nothing: see the note under the table
-    fi
-    log "${SERVER_NAME[$kind]}: $scenario, warm-up $WARMUP then $DURATION"
-    run_wrk "$port" "${PATH_OF[$scenario]}" "$scenario" "w" "$WARMUP" >/dev/null
-    RESULT[$kind,$scenario]=$(run_wrk "$port" "${PATH_OF[$scenario]}" "$scenario" "m" "$DURATION")
-    [ -n "${RESULT[$kind,$scenario]}" ] || { log "wrk printed no RESULT line: see $LOGS/wrk.log"; exit 1; }
+  # Warm-up: every read-only scenario in turn, so the JIT has compiled the shared paths (routing, JSON, logging)
+  # before anything is measured; POST valid last, as it fills the repository.
+  for phase in warm-up measure; do
+    for scenario in "${LOAD_ORDER[@]}"; do
+      [ "$scenario" != post-valid ] || continue
+      measure "$kind" "$port" "$pid" "$scenario" "$phase"
+    done
   done
+  if [ "$kind" != ceiling ]; then # the ceiling hashes and stores nothing: see the note under the table
+    measure "$kind" "$port" "$pid" post-valid warm-up
+    measure "$kind" "$port" "$pid" post-valid measure
+  fi
   RSS_MIB[$kind]=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
   stop_server "$pid"
 done
@@ -214,6 +238,7 @@ done
 # --- the report ---------------------------------------------------------------------------------------------
 fmt_ms() { awk -v us="$1" 'BEGIN {printf (us < 10000 ? "%.2f ms" : "%.1f ms"), us / 1000}'; }
 rps_of() { awk '{printf "%.0f", $1 / ($2 / 1e6)}' <<<"$1"; }
+cpu_us() { awk -v tck="$CLK_TCK" '{printf "%.0f", ($1 > 0 ? $7 / tck * 1e6 / $1 : 0)}' <<<"$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (b > 0 ? "%.2f×" : "n/a"), (b > 0 ? a / b : 0)}'; }
 
 JDK_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')
@@ -226,8 +251,9 @@ report() {
   echo "# make bench"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores ($CPU) · JDK $JDK_VERSION ($JDK_VENDOR) · wrk $WRK_VERSION:" \
-    "$CONNECTIONS connections, $THREADS threads, $WARMUP warm-up then $DURATION per scenario, on 127.0.0.1," \
-    "sharing the cores with the server · load average before the run: $LOAD_BEFORE · the run took ${ELAPSED} s."
+    "$CONNECTIONS connections, $THREADS threads, on 127.0.0.1; per server a warm-up of $WARMUP per scenario, then" \
+    "$DURATION per scenario;" \
+    "wrk shares the cores with the server · load average before the run: $LOAD_BEFORE · the run took ${ELAPSED} s."
   echo
   echo "Servers: **ceiling** = bench/BareServer.java, a bare HttpServer on virtual threads answering constant bytes;" \
     "**app, memory** = build/user-api.jar with DATABASE_URL=memory; **app, default** = the same jar with" \
@@ -239,30 +265,28 @@ report() {
       "repository too.**"
   fi
   echo
-  echo "| Server | Scenario | Requests/s | p50 | p99 | Non-2xx | Socket errors | Req/s × ceiling | p99 × ceiling |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
-  local kind scenario r c requests duration p50 p99 non2xx errors rps ceiling_rps flag
+  echo "| Server | Scenario | Requests/s | p50 | p99 | Non-2xx | Socket errors | Server CPU per request |" \
+    "Req/s × ceiling | p99 × ceiling | CPU × ceiling |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local kind scenario r c requests duration p50 p99 non2xx errors ticks flag
   for kind in "${SERVERS[@]}"; do
     for scenario in "${SCENARIOS[@]}"; do
       r=${RESULT[$kind,$scenario]:-}
       if [ -z "$r" ]; then
-        echo "| ${SERVER_NAME[$kind]} | ${SCENARIO_NAME[$scenario]} | n/a | | | | | | |"
+        echo "| ${SERVER_NAME[$kind]} | ${SCENARIO_NAME[$scenario]} | n/a | | | | | | | | |"
         continue
       fi
-      read -r requests duration p50 p99 non2xx errors <<<"$r"
-      rps=$(rps_of "$r")
+      read -r requests duration p50 p99 non2xx errors ticks <<<"$r"
       flag=""
       if { [ "$scenario" = post-invalid ] && [ "$non2xx" != "$requests" ]; } \
          || { [ "$scenario" != post-invalid ] && [ "$non2xx" != 0 ]; }; then flag=" (!)"; fi
       c=${RESULT[ceiling,$scenario]:-}
-      if [ "$kind" = ceiling ] || [ -z "$c" ]; then
-        echo "| ${SERVER_NAME[$kind]} | ${SCENARIO_NAME[$scenario]} | $rps | $(fmt_ms "$p50") | $(fmt_ms "$p99") |" \
-          "$non2xx$flag | $errors | $([ "$kind" = ceiling ] && echo 1.00× || echo n/a) | $([ "$kind" = ceiling ] && echo 1.00× || echo n/a) |"
-      else
-        ceiling_rps=$(rps_of "$c")
-        echo "| ${SERVER_NAME[$kind]} | ${SCENARIO_NAME[$scenario]} | $rps | $(fmt_ms "$p50") | $(fmt_ms "$p99") |" \
-          "$non2xx$flag | $errors | $(ratio "$rps" "$ceiling_rps") | $(ratio "$p99" "$(cut -d' ' -f4 <<<"$c")") |"
+      if [ -z "$c" ]; then
+        c="0 1 0 0 0 0 0" # no ceiling for this scenario: every ratio reads n/a
       fi
+      echo "| ${SERVER_NAME[$kind]} | ${SCENARIO_NAME[$scenario]} | $(rps_of "$r") | $(fmt_ms "$p50") | $(fmt_ms "$p99") |" \
+        "$non2xx$flag | $errors | $(cpu_us "$r") µs | $(ratio "$(rps_of "$r")" "$(rps_of "$c")") |" \
+        "$(ratio "$p99" "$(cut -d' ' -f4 <<<"$c")") | $(ratio "$(cpu_us "$r")" "$(cpu_us "$c")") |"
     done
   done
   echo
@@ -276,8 +300,10 @@ report() {
   echo "Notes: the ceiling answers every GET with constant bytes shaped like the app's (one user; a page of 20 for" \
     "/users) and every POST with a constant 422 problem, so it has no \"POST valid\" row: a create's cost is the" \
     "password hash, which the ceiling does not do. Non-2xx in the 422 scenario are the expected answers" \
-    "(all of them should be); (!) marks an unexpected count. Start times include the JVM's own start," \
-    "measured with curl every 10 ms from the moment the process is launched."
+    "(all of them should be); (!) marks an unexpected count. Server CPU per request is the server process's" \
+    "user + system CPU time during the measured run divided by the requests served (JIT and GC included): on a" \
+    "shared machine it moves less than requests/s. Start times include the JVM's own start, measured with curl" \
+    "every 10 ms from the moment the process is launched; each start has a fresh process and working directory."
   echo
   echo "Targets of issue 5 (ratios to the ceiling of the same run):"
   echo
