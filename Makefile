@@ -115,3 +115,14 @@ clean:
 # The java that make uses, for scripts (.ci/run) that start the jar.
 print-java: check-jdk
 	@echo $(JAVA)
+
+# --- make bench: the layers' cost against a bare HttpServer (bench/run.sh; needs wrk). Not part of make test. ---
+.PHONY: bench
+BENCH_OUT := $(BUILD)/bench
+
+$(BENCH_OUT)/BareServer.class: bench/BareServer.java | check-jdk
+	@mkdir -p $(BENCH_OUT)
+	$(JAVAC) $(JAVAC_FLAGS) -d $(BENCH_OUT) bench/BareServer.java
+
+bench: $(FAT_JAR) $(BENCH_OUT)/BareServer.class
+	JAVA="$(JAVA)" bash bench/run.sh

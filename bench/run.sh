@@ -1,0 +1,342 @@
+#!/usr/bin/env bash
+# make bench: the cost of the layers, measured against the bare JDK server in the same run, with the same wrk
+# settings for each server: (1) the ceiling, bench/BareServer.java; (2) the jar with DATABASE_URL=memory;
+# (3) the jar as the README starts it (DATABASE_URL unset: the default repository). Prints a Markdown table and
+# writes it to bench/results.md. Every server runs in a fresh temporary working directory and is killed on exit.
+# Knobs for quick trials (the defaults are what results.md should show):
+#   BENCH_WARMUP=5s BENCH_DURATION=10s BENCH_STARTS=5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+JAVA=${JAVA:?"set JAVA to a java >= 21 (make bench does)"}
+JAR=$ROOT/build/user-api.jar
+BARE_CP=$ROOT/build/bench
+WARMUP=${BENCH_WARMUP:-5s} # per read-only scenario, so 15 s of warm-up in all before the first measure
+DURATION=${BENCH_DURATION:-10s}
+STARTS=${BENCH_STARTS:-5}
+CONNECTIONS=64
+THREADS=2
+ITERATIONS=1000 # PASSWORD_HASH_ITERATIONS for every start of the app
+RESULTS=$ROOT/bench/results.md
+LOGS=$ROOT/bench # server and wrk output: bench/*.log (ignored by git)
+
+if ! command -v wrk >/dev/null; then
+  echo "make bench needs wrk, the HTTP load generator: apt-get install wrk" >&2
+  exit 1
+fi
+command -v curl >/dev/null || { echo "make bench needs curl: apt-get install curl" >&2; exit 1; }
+[ -f "$JAR" ] && [ -f "$BARE_CP/BareServer.class" ] || { echo "build first: make bench" >&2; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/userapi-bench.XXXXXX")
+PIDS=()
+
+# Whatever happens, no server outlives the bench.
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'echo "bench interrupted" >&2; exit 130' INT TERM
+
+log() { echo "bench: $*" >&2; }
+
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# start_server KIND PORT LOGFILE: starts one server in a new working directory; sets SERVER_PID.
+# KIND is ceiling, memory (DATABASE_URL=memory) or default (DATABASE_URL unset).
+start_server() {
+  local kind=$1 port=$2 logfile=$3 dir
+  dir=$(mktemp -d "$WORK/$kind.XXXXXX")
+  case $kind in
+    ceiling) (cd "$dir" && exec env PORT="$port" "$JAVA" -cp "$BARE_CP" BareServer) >>"$logfile" 2>&1 & ;;
+    memory) (cd "$dir" && exec env DATABASE_URL=memory PORT="$port" PASSWORD_HASH_ITERATIONS=$ITERATIONS \
+                 "$JAVA" -jar "$JAR") >>"$logfile" 2>&1 & ;;
+    default) (cd "$dir" && exec env -u DATABASE_URL PORT="$port" PASSWORD_HASH_ITERATIONS=$ITERATIONS \
+                 "$JAVA" -jar "$JAR") >>"$logfile" 2>&1 & ;;
+  esac
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+}
+
+# SIGTERM (the app's shutdown hook stops the HttpServer), then SIGKILL if it is still there after 5 s.
+stop_server() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+wait_ready() {
+  local pid=$1 port=$2 logfile=$3
+  for _ in $(seq 1 300); do
+    kill -0 "$pid" 2>/dev/null || { log "the server died while starting; its log, $logfile:"; tail -20 "$logfile" >&2; return 1; }
+    curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/health" && return 0
+    sleep 0.1
+  done
+  log "the server did not answer /health within 30 s"
+  return 1
+}
+
+# create_user PORT EMAIL: prints the new user's id (from Location), fails unless the answer is 201.
+create_user() {
+  local port=$1 email=$2 headers
+  headers=$(curl -s --max-time 30 -D - -o /dev/null -X POST "http://127.0.0.1:$port/users" \
+    -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench User\",\"email\":\"$email\",\"password\":\"correct horse battery\"}" | tr -d '\r')
+  if ! grep -q '^HTTP/[0-9.]* 201' <<<"$headers"; then
+    log "POST /users did not answer 201: $(head -1 <<<"$headers")"
+    return 1
+  fi
+  sed -n 's|^[Ll]ocation: */users/||p' <<<"$headers"
+}
+
+# Start -> first 201 of a create (the ceiling: first 200) of one fresh process, in milliseconds, into STARTED_MS.
+# Not called in $(...): a server started in a subshell would escape the cleanup trap.
+time_start() {
+  local kind=$1 port t0 code pid deadline
+  port=$(free_port)
+  t0=$(date +%s%N)
+  start_server "$kind" "$port" "$LOGS/start-$kind.log"
+  pid=$SERVER_PID
+  deadline=$((t0 + 60 * 1000000000))
+  while :; do
+    if [ "$kind" = ceiling ]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$port/users/first" || true)
+      [ "$code" = 200 ] && break
+    else
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST "http://127.0.0.1:$port/users" \
+        -H 'Content-Type: application/json' \
+        -d '{"name":"First User","email":"first@example.com","password":"correct horse battery"}' || true)
+      [ "$code" = 201 ] && break
+      [ "$code" = 000 ] || { log "the first create answered $code, not 201"; stop_server "$pid"; return 1; }
+    fi
+    kill -0 "$pid" 2>/dev/null || { log "the server died while starting: see $LOGS/start-$kind.log"; return 1; }
+    [ "$(date +%s%N)" -lt "$deadline" ] || { log "no answer within 60 s"; stop_server "$pid"; return 1; }
+    sleep 0.01
+  done
+  STARTED_MS=$((($(date +%s%N) - t0) / 1000000))
+  stop_server "$pid"
+}
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {printf "%.0f", (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+
+seconds() { local d=$1; case $d in *ms) echo 1;; *m) echo $((${d%m} * 60));; *s) echo "${d%s}";; *) echo "$d";; esac; }
+
+# run_wrk PORT PATH MODE TAG DURATION: one wrk run; prints "requests duration_us p50_us p99_us non2xx errors".
+run_wrk() {
+  local port=$1 path=$2 mode=$3 tag=$4 duration=$5 out
+  out=$(timeout $(($(seconds "$duration") + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s \
+        -s "$ROOT/bench/wrk.lua" "http://127.0.0.1:$port$path" -- "$mode" "$tag" 2>&1) || {
+    log "wrk failed: $out"; return 1; }
+  echo "== $(date -u +%FT%TZ) port $port $mode $path $duration" >>"$LOGS/wrk.log"
+  echo "$out" >>"$LOGS/wrk.log"
+  sed -n 's/^RESULT requests=\([0-9]*\) duration_us=\([0-9]*\) p50_us=\([0-9]*\) p99_us=\([0-9]*\) non2xx=\([0-9]*\) socket_errors=\([0-9]*\)$/\1 \2 \3 \4 \5 \6/p' <<<"$out"
+}
+
+# measure KIND PORT PID SCENARIO warm-up|measure: one wrk run; a measured one lands in RESULT[KIND,SCENARIO] as
+# "requests duration_us p50_us p99_us non2xx errors cpu_ticks" (the server's user+system CPU during the run).
+measure() {
+  local kind=$1 port=$2 pid=$3 scenario=$4 phase=$5 cpu0 out
+  if [ "$phase" = warm-up ]; then
+    log "${SERVER_NAME[$kind]}: $scenario, warm-up $WARMUP"
+    run_wrk "$port" "${PATH_OF[$scenario]}" "$scenario" w "$WARMUP" >/dev/null
+    return
+  fi
+  log "${SERVER_NAME[$kind]}: $scenario, $DURATION"
+  cpu0=$(cpu_ticks "$pid")
+  out=$(run_wrk "$port" "${PATH_OF[$scenario]}" "$scenario" m "$DURATION")
+  [ -n "$out" ] || { log "wrk printed no RESULT line: see $LOGS/wrk.log"; return 1; }
+  RESULT[$kind,$scenario]="$out $(($(cpu_ticks "$pid") - cpu0))"
+}
+
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat; the name in field 2 has no space)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+
+SCENARIOS=(get-id list post-valid post-invalid)
+declare -A SCENARIO_NAME=(
+  [get-id]='GET /users/{id}' [list]='GET /users?limit=20'
+  [post-valid]='POST /users valid (201)' [post-invalid]='POST /users invalid (422)')
+# Order of the load: the list is measured before POST valid fills the repository with thousands of users.
+LOAD_ORDER=(get-id list post-invalid post-valid)
+SERVERS=(ceiling memory default)
+declare -A RESULT START_MS START_ALL RSS_MIB PATH_OF
+
+if unzip -Z1 "$JAR" 2>/dev/null | grep 'org/sqlite/' >/dev/null; then # not grep -q: SIGPIPE + pipefail
+  HAS_SQLITE=1
+else
+  HAS_SQLITE=0
+fi
+declare -A SERVER_NAME=(
+  [ceiling]='ceiling'
+  [memory]='app, memory'
+  [default]="app, default$([ $HAS_SQLITE = 1 ] && echo ' (SQLite)' || echo ' (in-memory!)')")
+
+: >"$LOGS/wrk.log"
+for kind in "${SERVERS[@]}"; do : >"$LOGS/start-$kind.log"; done
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+BEGIN=$(date +%s)
+
+for kind in "${SERVERS[@]}"; do
+  log "${SERVER_NAME[$kind]}: $STARTS timed starts"
+  times=()
+  for i in $(seq 1 "$STARTS"); do
+    time_start "$kind"
+    times+=("$STARTED_MS")
+  done
+  START_ALL[$kind]="${times[*]}"
+  START_MS[$kind]=$(echo "${times[*]}" | median)
+
+  port=$(free_port)
+  logfile="$LOGS/server-$kind.log"
+  : >"$logfile"
+  start_server "$kind" "$port" "$logfile"
+  pid=$SERVER_PID
+  wait_ready "$pid" "$port" "$logfile"
+  if [ "$kind" = ceiling ]; then
+    id=3f2b8c4e-8d7a-4c59-9a51-6c1d2e0f4a7b
+  else
+    id=$(create_user "$port" "bench-0@example.com")
+    for i in $(seq 1 49); do create_user "$port" "bench-$i@example.com" >/dev/null; done
+  fi
+  PATH_OF=([get-id]="/users/$id" [list]='/users?limit=20' [post-valid]=/users [post-invalid]=/users)
+  # Warm-up: every read-only scenario in turn, so the JIT has compiled the shared paths (routing, JSON, logging)
+  # before anything is measured; POST valid last, as it fills the repository.
+  for phase in warm-up measure; do
+    for scenario in "${LOAD_ORDER[@]}"; do
+      [ "$scenario" != post-valid ] || continue
+      measure "$kind" "$port" "$pid" "$scenario" "$phase"
+    done
+  done
+  if [ "$kind" != ceiling ]; then # the ceiling hashes and stores nothing: see the note under the table
+    measure "$kind" "$port" "$pid" post-valid warm-up
+    measure "$kind" "$port" "$pid" post-valid measure
+  fi
+  RSS_MIB[$kind]=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+  stop_server "$pid"
+done
+
+# --- the report ---------------------------------------------------------------------------------------------
+fmt_ms() { awk -v us="$1" 'BEGIN {printf (us < 10000 ? "%.2f ms" : "%.1f ms"), us / 1000}'; }
+rps_of() { awk '{printf "%.0f", $1 / ($2 / 1e6)}' <<<"$1"; }
+cpu_us() { awk -v tck="$CLK_TCK" '{printf "%.0f", ($1 > 0 ? $7 / tck * 1e6 / $1 : 0)}' <<<"$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (b > 0 ? "%.2f×" : "n/a"), (b > 0 ? a / b : 0)}'; }
+
+JDK_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')
+JDK_VENDOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vendor = //p')
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+WRK_VERSION=$({ wrk -v 2>&1 || true; } | sed -n 's/^wrk \([^ ]*\).*/\1/p' | head -1)
+ELAPSED=$(($(date +%s) - BEGIN))
+
+report() {
+  echo "# make bench"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores ($CPU) · JDK $JDK_VERSION ($JDK_VENDOR) · wrk $WRK_VERSION:" \
+    "$CONNECTIONS connections, $THREADS threads, on 127.0.0.1; per server a warm-up of $WARMUP per scenario, then" \
+    "$DURATION per scenario;" \
+    "wrk shares the cores with the server · load average before the run: $LOAD_BEFORE · the run took ${ELAPSED} s."
+  echo
+  echo "Servers: **ceiling** = bench/BareServer.java, a bare HttpServer on virtual threads answering constant bytes;" \
+    "**app, memory** = build/user-api.jar with DATABASE_URL=memory; **app, default** = the same jar with" \
+    "DATABASE_URL unset (the default repository, a SQLite file under a fresh working directory)."
+  echo "The app ran as the README starts it (\`java -jar build/user-api.jar\`, default JVM flags) with" \
+    "PASSWORD_HASH_ITERATIONS=$ITERATIONS, each server in a fresh working directory."
+  if [ $HAS_SQLITE = 0 ]; then
+    echo "**This jar has no SQLite classes (no org/sqlite/ in it): \"app, default\" measured the in-memory" \
+      "repository too.**"
+  fi
+  echo
+  echo "| Server | Scenario | Requests/s | p50 | p99 | Non-2xx | Socket errors | Server CPU per request |" \
+    "Req/s × ceiling | p99 × ceiling | CPU × ceiling |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local kind scenario r c requests duration p50 p99 non2xx errors ticks flag
+  for kind in "${SERVERS[@]}"; do
+    for scenario in "${SCENARIOS[@]}"; do
+      r=${RESULT[$kind,$scenario]:-}
+      if [ -z "$r" ]; then
+        echo "| ${SERVER_NAME[$kind]} | ${SCENARIO_NAME[$scenario]} | n/a | | | | | | | | |"
+        continue
+      fi
+      read -r requests duration p50 p99 non2xx errors ticks <<<"$r"
+      flag=""
+      if { [ "$scenario" = post-invalid ] && [ "$non2xx" != "$requests" ]; } \
+         || { [ "$scenario" != post-invalid ] && [ "$non2xx" != 0 ]; }; then flag=" (!)"; fi
+      c=${RESULT[ceiling,$scenario]:-}
+      if [ -z "$c" ]; then
+        c="0 1 0 0 0 0 0" # no ceiling for this scenario: every ratio reads n/a
+      fi
+      echo "| ${SERVER_NAME[$kind]} | ${SCENARIO_NAME[$scenario]} | $(rps_of "$r") | $(fmt_ms "$p50") | $(fmt_ms "$p99") |" \
+        "$non2xx$flag | $errors | $(cpu_us "$r") µs | $(ratio "$(rps_of "$r")" "$(rps_of "$c")") |" \
+        "$(ratio "$p99" "$(cut -d' ' -f4 <<<"$c")") | $(ratio "$(cpu_us "$r")" "$(cpu_us "$c")") |"
+    done
+  done
+  echo
+  echo "| Server | Start → first 201, median of $STARTS | The $STARTS starts (ms) | Resident memory after the load |"
+  echo "|---|---:|---|---:|"
+  for kind in "${SERVERS[@]}"; do
+    echo "| ${SERVER_NAME[$kind]} | ${START_MS[$kind]} ms$([ "$kind" = ceiling ] && echo ' (first 200)') |" \
+      "${START_ALL[$kind]} | ${RSS_MIB[$kind]} MiB |"
+  done
+  echo
+  echo "Notes: the ceiling answers every GET with constant bytes shaped like the app's (one user; a page of 20 for" \
+    "/users) and every POST with a constant 422 problem, so it has no \"POST valid\" row: a create's cost is the" \
+    "password hash, which the ceiling does not do. Non-2xx in the 422 scenario are the expected answers" \
+    "(all of them should be); (!) marks an unexpected count. Server CPU per request is the server process's" \
+    "user + system CPU time during the measured run divided by the requests served (JIT and GC included): on a" \
+    "shared machine it moves less than requests/s. Start times include the JVM's own start, measured with curl" \
+    "every 10 ms from the moment the process is launched; each start has a fresh process and working directory."
+  echo
+  echo "Targets of issue 5 (ratios to the ceiling of the same run):"
+  echo
+  echo "| Target | ${SERVER_NAME[memory]} | ${SERVER_NAME[default]} |"
+  echo "|---|---|---|"
+  target_row 'GET /users/{id} ≥ 0.8× ceiling req/s' rps get-id 0.8
+  target_row 'GET /users/{id} p99 ≤ 1.5× ceiling p99' p99 get-id 1.5
+  target_row 'POST /users invalid ≥ 0.6× ceiling req/s' rps post-invalid 0.6
+  echo "| Start → first 201 ≤ 400 ms | $(verdict "${START_MS[memory]}" le 400 ' ms') | $(verdict "${START_MS[default]}" le 400 ' ms') |"
+  echo "| Resident memory ≤ 150 MiB | $(verdict "${RSS_MIB[memory]}" le 150 ' MiB') | $(verdict "${RSS_MIB[default]}" le 150 ' MiB') |"
+}
+
+# verdict VALUE le|ge LIMIT [UNIT]
+verdict() {
+  awk -v v="$1" -v op="$2" -v limit="$3" -v unit="${4:-}" \
+    'BEGIN {ok = (op == "le") ? v <= limit : v >= limit; printf "%s%s %s", v, unit, (ok ? "reached" : "**not reached**")}'
+}
+
+target_row() {
+  local label=$1 what=$2 scenario=$3 limit=$4 kind cells=() c r value
+  c=${RESULT[ceiling,$scenario]}
+  for kind in memory default; do
+    r=${RESULT[$kind,$scenario]}
+    if [ "$what" = rps ]; then
+      value=$(awk -v a="$(rps_of "$r")" -v b="$(rps_of "$c")" 'BEGIN {printf "%.2f", a / b}')
+      cells+=("$(verdict "$value" ge "$limit" ×)")
+    else
+      value=$(awk -v a="$(cut -d' ' -f4 <<<"$r")" -v b="$(cut -d' ' -f4 <<<"$c")" 'BEGIN {printf "%.2f", a / b}')
+      cells+=("$(verdict "$value" le "$limit" ×)")
+    fi
+  done
+  echo "| $label | ${cells[0]} | ${cells[1]} |"
+}
+
+report | tee "$RESULTS"
+log "written to bench/results.md; server logs in bench/server-*.log, wrk output in bench/wrk.log"

@@ -1,0 +1,46 @@
+-- wrk script of `make bench` (bench/run.sh). Arguments after `--`: a mode and a tag unique to the wrk run.
+--   get           GET the URL given to wrk
+--   post-valid    POST /users, valid, with a new e-mail on every request: b<tag>-<thread>-<n>@example.com
+--   post-invalid  POST /users with a body that fails validation (the 422 path)
+-- done() prints one RESULT line for run.sh; latencies there are in microseconds.
+
+local next_thread = 1
+
+function setup(thread)
+  thread:set("thread_no", next_thread)
+  next_thread = next_thread + 1
+end
+
+local mode, tag, fixed
+local n = 0
+local headers = { ["Content-Type"] = "application/json" }
+local invalid_body = '{"name":"Ada Lovelace","email":"not-an-e-mail","password":"correct horse battery"}'
+
+function init(args)
+  mode = args[1] or "get"
+  tag = args[2] or tostring(os.time())
+  -- the same Lua call per request in every mode, so the load generator costs the same for each scenario
+  if mode == "post-invalid" then
+    fixed = wrk.format("POST", "/users", headers, invalid_body)
+  else
+    fixed = wrk.format("GET")
+  end
+end
+
+function request()
+  if mode == "post-valid" then
+    n = n + 1
+    local body = string.format(
+      '{"name":"Bench User","email":"b%s-%d-%d@example.com","password":"correct horse battery"}', tag, thread_no, n)
+    return wrk.format("POST", "/users", headers, body)
+  end
+  return fixed
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d socket_errors=%d\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.status, e.connect + e.read + e.write + e.timeout))
+end
