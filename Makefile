@@ -76,10 +76,10 @@ run: $(BUILD)/.main-ok
 	$(JAVA) -cp "$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" userapi.Main
 
 # The console launcher prints no "N passed, N failed" line, so we print one from its summary.
-test: $(BUILD)/.test-ok
+test: $(BUILD)/.test-ok $(FAT_JAR)
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
-	$(JAVA) -jar $(TEST_JARS) execute --disable-banner --details=tree --disable-ansi-colors \
+	$(JAVA) -Duserapi.jar=$(CURDIR)/$(FAT_JAR) -jar $(TEST_JARS) execute --disable-banner --details=tree --disable-ansi-colors \
 	  --class-path "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" \
 	  --scan-class-path $(TEST_OUT) 2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
