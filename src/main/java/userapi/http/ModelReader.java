@@ -12,6 +12,10 @@ import userapi.error.UnsupportedMediaType;
 import userapi.error.ValidationFailed;
 
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -104,9 +108,26 @@ public final class ModelReader {
         return errors;
     }
 
+    /**
+     * Decodes strictly as UTF-8 first: Jackson's byte parser accepts overlong forms (C0 AF as "/", C0 80 as NUL)
+     * and guesses UTF-16 or UTF-32 from the first bytes, while JSON between systems must be UTF-8 (RFC 8259).
+     */
     private JsonNode parse(byte[] body) {
+        String text;
         try {
-            return mapper.readTree(body);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedJson("The request body is not valid UTF-8.");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark may be ignored (RFC 8259, 8.1)
+        }
+        try {
+            return mapper.readTree(text);
         } catch (JacksonException e) {
             throw new MalformedJson("The request body is not valid JSON.");
         }

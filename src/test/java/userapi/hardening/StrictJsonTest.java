@@ -128,6 +128,35 @@ class StrictJsonTest {
         assertNoUsers();
     }
 
+    /**
+     * Overlong forms (C0 AF and E0 80 AF spell "/", C0 80 spells NUL) are invalid UTF-8 that a lenient decoder
+     * turns into ordinary characters; the classic way past a filter that looks for "/" or NUL.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"c0af", "c080", "c1bf", "e080af", "e09fbf", "f08080af", "f08fbfbf"})
+    void rejects_overlong_utf8_with_400(String hex) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(HexFormat.of().parseHex(hex));
+        body.writeBytes("horse\"}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(app.json("POST", "/users", body.toByteArray()), 400, "MALFORMED_JSON");
+        assertNoUsers();
+    }
+
+    /** JSON between systems must be UTF-8 (RFC 8259, 8.1); the parser must not guess UTF-16 or UTF-32 from the bytes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE"})
+    void rejects_a_body_in_another_encoding_than_utf8_with_400(String charset) throws Exception {
+        assertProblem(app.json("POST", "/users", VALID.getBytes(java.nio.charset.Charset.forName(charset))),
+                400, "MALFORMED_JSON");
+        assertNoUsers();
+    }
+
+    @Test
+    void ignores_a_utf8_byte_order_mark() throws Exception {
+        assertEquals(201, app.json("POST", "/users", ("\uFEFF" + VALID).getBytes(StandardCharsets.UTF_8)).statusCode());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"name\":\"A\\ud800da\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}",
