@@ -7,6 +7,7 @@ import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.ServiceOverloaded;
 import userapi.error.ValidationFailed;
+import userapi.logging.LogText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,8 @@ public final class ExceptionFilter extends Filter {
             exchange.close();
             return;
         } else {
-            LOG.log(Level.SEVERE, "unexpected error while handling " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getRawPath(), failure);
+            LOG.log(Level.SEVERE, "unexpected error while handling " + LogText.truncate(exchange.getRequestMethod()) + " "
+                    + LogText.truncate(exchange.getRequestURI().getRawPath()), failure);
         }
         if (exchange.getResponseCode() != -1) {
             exchange.close(); // the status line has gone out already; all we can do is end the exchange
