@@ -6,6 +6,7 @@ import userapi.error.AppException;
 import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.ServiceOverloaded;
+import userapi.error.UnreadableBody;
 import userapi.error.ValidationFailed;
 import userapi.logging.LogText;
 
@@ -85,7 +86,7 @@ public final class ExceptionFilter extends Filter {
         if (failure instanceof ServiceOverloaded) {
             headers.put("Retry-After", "1");
         }
-        if (failure instanceof PayloadTooLarge) {
+        if (failure instanceof PayloadTooLarge || failure instanceof UnreadableBody) {
             headers.put("Connection", "close"); // the rest of the body was never read
         }
         return headers;
