@@ -48,6 +48,9 @@ public final class ModelReader {
             throw new UnsupportedMediaType();
         }
         JsonNode tree = parse(request.body());
+        if (hasLoneSurrogate(tree)) {
+            throw new MalformedJson("The request body contains a lone UTF-16 surrogate, which is not valid Unicode.");
+        }
         if (!(tree instanceof ObjectNode object)) {
             throw new ValidationFailed("body", "must be a JSON object");
         }
@@ -60,9 +63,6 @@ public final class ModelReader {
         for (Entry<String, JsonNode> field : object.properties()) {
             RecordComponent component = components.get(field.getKey());
             JsonNode value = field.getValue();
-            if (hasLoneSurrogate(field.getKey()) || value.isString() && hasLoneSurrogate(value.asString())) {
-                throw new MalformedJson("The request body contains a lone UTF-16 surrogate, which is not valid Unicode.");
-            }
             if (component == null) {
                 errors.add(new FieldError(field.getKey(), "is not a known field"));
             } else if (value.isNull()) {
@@ -139,6 +139,27 @@ public final class ModelReader {
         } catch (JacksonException e) {
             throw new ValidationFailed("body", "does not match the expected model");
         }
+    }
+
+    /** Looks in every name and string of the document, however deep: any lone surrogate makes it invalid. */
+    private static boolean hasLoneSurrogate(JsonNode node) {
+        if (node.isString()) {
+            return hasLoneSurrogate(node.asString());
+        }
+        if (node.isObject()) {
+            for (Entry<String, JsonNode> field : node.properties()) {
+                if (hasLoneSurrogate(field.getKey()) || hasLoneSurrogate(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasLoneSurrogate(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** JSON's \\uD800-style escapes can spell half a character; Java strings would carry it on unnoticed. */

@@ -169,6 +169,18 @@ class StrictJsonTest {
         assertNoUsers();
     }
 
+    /** Wherever it sits, a lone surrogate makes the body invalid Unicode: 400 before any model rule is applied. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\",\"extra\":[\"\\ud800\"]}",
+            "{\"name\":[\"\\udc00\"],\"email\":\"ada@example.com\",\"password\":\"correct horse\"}",
+            "{\"name\":{\"\\ud800\":1},\"email\":\"ada@example.com\",\"password\":\"correct horse\"}",
+            "\"\\ud800\"",
+            "[\"ok\",[\"\\udfff\"]]"})
+    void rejects_a_nested_lone_surrogate_with_400_too(String body) throws Exception {
+        assertProblem(app.json("POST", "/users", body), 400, "MALFORMED_JSON");
+    }
+
     @Test
     void accepts_a_well_formed_surrogate_pair() throws Exception {
         HttpResponse<String> created = app.json("POST", "/users",
