@@ -71,6 +71,10 @@ class FuzzTest {
 
     /** One generated request and the generator that made it, for the failure message. */
     private record Case(int index, String kind, byte[] request) {
+        boolean isHead() {
+            return new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1).equals("HEAD ");
+        }
+
         String describe() {
             String text = new String(request, StandardCharsets.ISO_8859_1);
             StringBuilder shown = new StringBuilder();
@@ -154,9 +158,15 @@ class FuzzTest {
         assertTrue(response.status() >= 200 && response.status() < 500, context);
         String body = response.bodyText();
         if (response.header("X-Request-Id") == null) {
+            assertEquals("text/html", response.header("Content-Type"), context);
+            if (fuzz.isHead()) {
+                // RawHttp reads no body after HEAD; the JDK sends its rejection's body anyway
+                assertTrue(response.status() == 400 || response.status() == 404, context);
+                jdkAnswers.merge("(to HEAD) " + response.status(), 1, Integer::sum);
+                return;
+            }
             var rejection = JDK_REJECTIONS.matcher(body);
             assertTrue(rejection.matches(), "an answer without our request id must be a known JDK rejection: " + context);
-            assertEquals("text/html", response.header("Content-Type"), context);
             jdkAnswers.merge(rejection.group(2), 1, Integer::sum);
             return;
         }
@@ -199,7 +209,7 @@ class FuzzTest {
             boolean create = random.nextInt(3) > 0;
             String target = create ? "/users" : "/users/" + (random.nextBoolean() ? userId : new UUID(random.nextLong(), random.nextLong()));
             return RawHttp.request(create ? "POST" : "PATCH", target,
-                    List.of("Content-Type: " + pick(CONTENT_TYPES).replace("\t", "")), body);
+                    List.of("Content-Type: " + (random.nextInt(5) == 0 ? pick(CONTENT_TYPES) : "application/json")), body);
         }
 
         private byte[] mutate(byte[] valid) {
