@@ -1,8 +1,10 @@
 package userapi.hardening;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -23,24 +25,32 @@ import static userapi.hardening.Problems.fields;
  * the parser's limits stop hostile documents (400), bad Unicode is 400, a body that is not an object is a 4xx,
  * and unknown fields are 422 naming them, so no client can set id, createdAt or a password hash.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictJsonTest {
     private static final String VALID = "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}";
 
     private LiveApp app;
+    private int usersBefore;
+    private int nextEmail;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         app = LiveApp.start(1000);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         app.close();
     }
 
+    @BeforeEach
+    void countUsers() throws Exception {
+        usersBefore = userCount();
+    }
+
     @Test
     void accepts_the_valid_document_the_other_cases_are_mutations_of() throws Exception {
-        assertEquals(201, app.json("POST", "/users", VALID + " \r\n\t").statusCode(), "trailing whitespace is fine");
+        assertEquals(201, app.json("POST", "/users", unique(VALID) + " \r\n\t").statusCode(), "trailing whitespace is fine");
     }
 
     @Test
@@ -73,7 +83,7 @@ class StrictJsonTest {
                 "{\"name\":\"Ada\",\"email\":42,\"password\":12345678}"), 422, "VALIDATION_FAILED");
         assertEquals(List.of("email", "password"), fields(create));
 
-        String id = app.createUser("Ada", "ada@example.com");
+        String id = app.createUser("Ada", freshEmail());
         JsonNode update = assertProblem(app.json("PATCH", "/users/" + id, "{\"name\":false}"), 422, "VALIDATION_FAILED");
         assertEquals(List.of("name"), fields(update));
         assertEquals("\"Ada\"", Problems.parse(app.get("/users/" + id).body()).path("name").toString());
@@ -107,7 +117,7 @@ class StrictJsonTest {
         problem.path("errors").forEach(e -> assertEquals("is not a known field", e.path("message").asString()));
         assertNoUsers();
 
-        String id = app.createUser("Ada", "ada@example.com");
+        String id = app.createUser("Ada", freshEmail());
         String before = app.get("/users/" + id).body();
         JsonNode update = assertProblem(app.json("PATCH", "/users/" + id,
                 "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"createdAt\":\"2000-01-01T00:00:00Z\"}"),
@@ -154,7 +164,7 @@ class StrictJsonTest {
 
     @Test
     void ignores_a_utf8_byte_order_mark() throws Exception {
-        assertEquals(201, app.json("POST", "/users", ("\uFEFF" + VALID).getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(201, app.json("POST", "/users", ("\uFEFF" + unique(VALID)).getBytes(StandardCharsets.UTF_8)).statusCode());
     }
 
     @ParameterizedTest
@@ -184,7 +194,7 @@ class StrictJsonTest {
     @Test
     void accepts_a_well_formed_surrogate_pair() throws Exception {
         HttpResponse<String> created = app.json("POST", "/users",
-                "{\"name\":\"Ada \\ud83d\\ude00\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}");
+                unique("{\"name\":\"Ada \\ud83d\\ude00\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("Ada \uD83D\uDE00", Problems.parse(created.body()).path("name").asString());
     }
@@ -244,10 +254,24 @@ class StrictJsonTest {
         return "{\"name\":" + rawJsonValue + ",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}";
     }
 
+    /** Nothing was created by the request under test (other tests of the class share the app). */
     private void assertNoUsers() throws Exception {
-        HttpResponse<String> list = app.get("/users");
+        assertEquals(usersBefore, userCount());
+    }
+
+    private int userCount() throws Exception {
+        HttpResponse<String> list = app.get("/users?limit=1");
         assertEquals(200, list.statusCode());
-        assertEquals(0, Problems.parse(list.body()).path("total").asInt(), list.body());
         assertFalse(list.body().contains("passwordHash"));
+        return Problems.parse(list.body()).path("total").asInt();
+    }
+
+    /** The document with an e-mail no other test uses; ada@example.com itself is never created. */
+    private String unique(String document) {
+        return document.replace("ada@example.com", freshEmail());
+    }
+
+    private String freshEmail() {
+        return "ada" + (++nextEmail) + "@example.com";
     }
 }
