@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static userapi.hardening.Problems.assertProblem;
 
@@ -152,6 +153,39 @@ class ServerLimitsTest {
                 }
                 assertJdkProperty(jar, "jdk.httpserver.maxConnections", String.valueOf(cap));
                 assertJdkProperty(jar, "sun.net.httpserver.maxReqTime", "10");
+            }
+        }
+
+        /**
+         * Idle connections are closed after the idle interval: one that was served and stays open (keep-alive), and
+         * one that never sends a byte (which the JDK closes after the lesser of idle interval and maxReqTime).
+         * The JDK's idle timer ticks every 10 s by default; clockTick makes it tick faster for this test.
+         */
+        @Test
+        @Timeout(value = 90, unit = TimeUnit.SECONDS)
+        void closes_idle_connections_after_the_idle_interval() throws Exception {
+            try (RunningJar jar = RunningJar.start(workingDirectory,
+                    List.of("-Dsun.net.httpserver.idleInterval=2", "-Dsun.net.httpserver.clockTick=500"), Map.of());
+                 Socket served = keepAliveHealth(jar.port());
+                 Socket silent = RawHttp.connect(jar.port())) {
+                long start = System.nanoTime();
+                served.setSoTimeout(20_000);
+                silent.setSoTimeout(20_000);
+                assertClosedByServer(served, "the idle keep-alive connection");
+                assertClosedByServer(silent, "the connection that sent nothing");
+                System.out.printf("ServerLimitsTest: idle connections closed %d ms after the start of the wait "
+                        + "(idleInterval 2 s, clockTick 0.5 s)%n", (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+
+        /** End of stream or a reset: either way the server closed it; a read timeout means it did not. */
+        private void assertClosedByServer(Socket socket, String which) throws IOException {
+            try {
+                assertEquals(-1, socket.getInputStream().read(), which + " got bytes instead of being closed");
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                fail(which + " was still open after " + socket.getSoTimeout() + " ms");
+            } catch (java.net.SocketException reset) {
+                // closed with a reset
             }
         }
 
