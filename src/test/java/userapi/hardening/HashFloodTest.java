@@ -38,6 +38,7 @@ class HashFloodTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void a_flood_of_creates_is_answered_201_or_503_while_reads_keep_answering() throws Exception {
+        QuietLogs quiet = new QuietLogs();
         try (LiveApp app = LiveApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
              HttpClient flooder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
              ExecutorService prober = Executors.newSingleThreadExecutor()) {
@@ -88,6 +89,8 @@ class HashFloodTest {
                             + "(GET /users/{id} and /health) answered in %d..%d ms, median %d%n",
                     CREATES, floodMillis, Runtime.getRuntime().availableProcessors(), statuses, reads.size(),
                     reads.getFirst(), reads.getLast(), reads.get(reads.size() / 2));
+        } finally {
+            quiet.close();
         }
     }
 
