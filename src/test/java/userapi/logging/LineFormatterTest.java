@@ -10,6 +10,7 @@ import java.util.logging.LogRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** LineFormatter: one line per record, whatever the message holds. */
 class LineFormatterTest {
     private final LineFormatter formatter = new LineFormatter();
 

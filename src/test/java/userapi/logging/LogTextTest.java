@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+/** LogText: client text becomes one visible, bounded piece of a log line. */
 class LogTextTest {
 
     @Test

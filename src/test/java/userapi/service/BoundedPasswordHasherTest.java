@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** BoundedPasswordHasher: a fixed number of hashes at once, off the request threads, and 503 rather than a queue. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BoundedPasswordHasherTest {
 
