@@ -9,6 +9,7 @@ import userapi.error.PayloadTooLarge;
 import userapi.error.RouteNotFound;
 import userapi.error.ServiceOverloaded;
 import userapi.error.StorageUnavailable;
+import userapi.error.UnreadableBody;
 import userapi.error.UnsupportedMediaType;
 import userapi.error.UriTooLong;
 import userapi.error.UserNotFound;
@@ -33,6 +34,7 @@ public final class ErrorTable {
     public static Entry lookup(Throwable failure) {
         return switch (failure) {
             case MalformedJson e -> expected(400, "MALFORMED_JSON", "Malformed JSON");
+            case UnreadableBody e -> expected(400, "UNREADABLE_BODY", "Unreadable request body");
             case RouteNotFound e -> expected(404, "NOT_FOUND", "Not found");
             case UserNotFound e -> expected(404, "USER_NOT_FOUND", "User not found");
             case MethodNotAllowed e -> expected(405, "METHOD_NOT_ALLOWED", "Method not allowed");

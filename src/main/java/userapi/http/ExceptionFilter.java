@@ -7,7 +7,9 @@ import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.ServiceOverloaded;
 import userapi.error.StorageUnavailable;
+import userapi.error.UnreadableBody;
 import userapi.error.ValidationFailed;
+import userapi.logging.LogText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +61,8 @@ public final class ExceptionFilter extends Filter {
             exchange.close();
             return;
         } else {
-            LOG.log(Level.SEVERE, "unexpected error while handling " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getRawPath(), failure);
+            LOG.log(Level.SEVERE, "unexpected error while handling " + LogText.truncate(exchange.getRequestMethod()) + " "
+                    + LogText.truncate(exchange.getRequestURI().getRawPath()), failure);
         }
         if (exchange.getResponseCode() != -1) {
             exchange.close(); // the status line has gone out already; all we can do is end the exchange
@@ -90,7 +92,7 @@ public final class ExceptionFilter extends Filter {
         if (failure instanceof ServiceOverloaded) {
             headers.put("Retry-After", "1");
         }
-        if (failure instanceof PayloadTooLarge) {
+        if (failure instanceof PayloadTooLarge || failure instanceof UnreadableBody) {
             headers.put("Connection", "close"); // the rest of the body was never read
         }
         if (failure instanceof StorageUnavailable) {

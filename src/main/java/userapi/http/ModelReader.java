@@ -12,6 +12,10 @@ import userapi.error.UnsupportedMediaType;
 import userapi.error.ValidationFailed;
 
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -44,6 +48,9 @@ public final class ModelReader {
             throw new UnsupportedMediaType();
         }
         JsonNode tree = parse(request.body());
+        if (hasLoneSurrogate(tree)) {
+            throw new MalformedJson("The request body contains a lone UTF-16 surrogate, which is not valid Unicode.");
+        }
         if (!(tree instanceof ObjectNode object)) {
             throw new ValidationFailed("body", "must be a JSON object");
         }
@@ -56,9 +63,6 @@ public final class ModelReader {
         for (Entry<String, JsonNode> field : object.properties()) {
             RecordComponent component = components.get(field.getKey());
             JsonNode value = field.getValue();
-            if (hasLoneSurrogate(field.getKey()) || value.isString() && hasLoneSurrogate(value.asString())) {
-                throw new MalformedJson("The request body contains a lone UTF-16 surrogate, which is not valid Unicode.");
-            }
             if (component == null) {
                 errors.add(new FieldError(field.getKey(), "is not a known field"));
             } else if (value.isNull()) {
@@ -121,10 +125,27 @@ public final class ModelReader {
         return errors;
     }
 
+    /**
+     * Decodes strictly as UTF-8 first: Jackson's byte parser accepts overlong forms (C0 AF as "/", C0 80 as NUL)
+     * and guesses UTF-16 or UTF-32 from the first bytes, while JSON between systems must be UTF-8 (RFC 8259).
+     */
     private JsonNode parse(byte[] body) {
+        String text;
         JsonNode tree;
         try {
-            tree = mapper.readTree(body);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedJson("The request body is not valid UTF-8.");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark may be ignored (RFC 8259, 8.1)
+        }
+        try {
+            tree = mapper.readTree(text);
         } catch (JacksonException e) {
             throw new MalformedJson("The request body is not valid JSON.");
         }
@@ -140,6 +161,27 @@ public final class ModelReader {
         } catch (JacksonException e) {
             throw new ValidationFailed("body", "does not match the expected model");
         }
+    }
+
+    /** Looks in every name and string of the document, however deep: any lone surrogate makes it invalid. */
+    private static boolean hasLoneSurrogate(JsonNode node) {
+        if (node.isString()) {
+            return hasLoneSurrogate(node.asString());
+        }
+        if (node.isObject()) {
+            for (Entry<String, JsonNode> field : node.properties()) {
+                if (hasLoneSurrogate(field.getKey()) || hasLoneSurrogate(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasLoneSurrogate(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** JSON's \\uD800-style escapes can spell half a character; Java strings would carry it on unnoticed. */

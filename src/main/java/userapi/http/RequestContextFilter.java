@@ -35,8 +35,8 @@ public final class RequestContextFilter extends Filter {
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
             int status = exchange.getResponseCode();
-            LOG.info(() -> exchange.getRequestMethod() + " " + LogText.truncate(exchange.getRequestURI().getRawPath())
-                    + " " + status + " " + (micros / 1000) + "." + String.format("%03d", micros % 1000) + "ms");
+            LOG.info(() -> LogText.truncate(exchange.getRequestMethod()) + " "
+                    + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + status + " " + (micros / 1000) + "." + String.format("%03d", micros % 1000) + "ms");
             LogContext.clear();
         }
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import userapi.error.MethodNotAllowed;
 import userapi.error.PayloadTooLarge;
 import userapi.error.RouteNotFound;
+import userapi.error.UnreadableBody;
 import userapi.error.ValidationFailed;
 
 import java.io.IOException;
@@ -169,7 +170,11 @@ public final class Router implements HttpHandler {
         return query;
     }
 
-    /** Reads at most maxBodyBytes; a larger declared or actual body is refused without buffering the excess. */
+    /**
+     * Reads at most maxBodyBytes; a larger declared or actual body is refused without buffering the excess. The
+     * stream is closed only after a complete read: closing drains what is left, which on broken chunked framing
+     * would wait on the client before any answer went out. The JDK drains it after the answer instead.
+     */
     private byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
@@ -181,12 +186,17 @@ public final class Router implements HttpHandler {
                 // the JDK server has already rejected a malformed Content-Length; the read below still bounds us
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw new PayloadTooLarge(maxBodyBytes);
-            }
-            return body;
+        InputStream in = exchange.getRequestBody();
+        byte[] body;
+        try {
+            body = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException brokenFraming) {
+            throw new UnreadableBody();
         }
+        if (body.length > maxBodyBytes) {
+            throw new PayloadTooLarge(maxBodyBytes);
+        }
+        in.close();
+        return body;
     }
 }

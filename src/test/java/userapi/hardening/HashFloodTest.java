@@ -1,0 +1,113 @@
+package userapi.hardening;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import userapi.service.Pbkdf2PasswordHasher;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static userapi.hardening.Problems.assertProblem;
+
+/**
+ * A flood of 1,000 concurrent creates at the default 600,000 PBKDF2 iterations: hashing runs behind a few permits,
+ * every create is answered 201 or 503 SERVICE_OVERLOADED with Retry-After (never queued without bound, never
+ * dropped), and meanwhile GET /users/{id} and /health keep answering.
+ */
+class HashFloodTest {
+    private static final int CREATES = 1_000;
+    /** Generous: a noisy shared machine, with both cores busy hashing. */
+    private static final Duration READ_BOUND = Duration.ofSeconds(10);
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void a_flood_of_creates_is_answered_201_or_503_while_reads_keep_answering() throws Exception {
+        QuietLogs quiet = new QuietLogs();
+        try (LiveApp app = LiveApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
+             HttpClient flooder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+             ExecutorService prober = Executors.newSingleThreadExecutor()) {
+            String existing = app.createUser("Ada", "ada@example.com");
+
+            AtomicBoolean flooding = new AtomicBoolean(true);
+            Future<List<Long>> readMillis = prober.submit(() -> probeWhile(app, existing, flooding));
+
+            long floodStart = System.nanoTime();
+            List<CompletableFuture<HttpResponse<String>>> creates = new ArrayList<>();
+            for (int i = 0; i < CREATES; i++) {
+                creates.add(flooder.sendAsync(app.request("/users").header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Flood " + i
+                                        + "\",\"email\":\"flood" + i + "@example.com\",\"password\":\"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            List<String> failures = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> create : creates) {
+                try {
+                    HttpResponse<String> response = create.get(60, TimeUnit.SECONDS);
+                    statuses.merge(response.statusCode(), 1, Integer::sum);
+                    if (response.statusCode() == 503) {
+                        assertProblem(response, 503, "SERVICE_OVERLOADED");
+                        assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
+                    } else {
+                        assertEquals(201, response.statusCode(), response.body());
+                    }
+                } catch (java.util.concurrent.ExecutionException dropped) {
+                    failures.add(String.valueOf(dropped.getCause()));
+                }
+            }
+            long floodMillis = (System.nanoTime() - floodStart) / 1_000_000;
+            flooding.set(false);
+            List<Long> reads = new ArrayList<>(readMillis.get(60, TimeUnit.SECONDS));
+
+            assertEquals(List.of(), failures, "no create may lose its connection");
+            int created = statuses.getOrDefault(201, 0);
+            assertTrue(created >= 1, "some creates got through: " + statuses);
+            assertEquals(CREATES, created + statuses.getOrDefault(503, 0), "only 201 or 503: " + statuses);
+            int total = Problems.parse(app.get("/users?limit=1").body()).path("total").asInt();
+            assertEquals(1 + created, total, "every 201 was stored, nothing else");
+            assertTrue(reads.size() >= 2, "reads ran during the flood: " + reads);
+
+            Collections.sort(reads);
+            System.out.printf("HashFloodTest: %d creates in %d ms on %d cores: %s; %d reads during the flood "
+                            + "(GET /users/{id} and /health) answered in %d..%d ms, median %d%n",
+                    CREATES, floodMillis, Runtime.getRuntime().availableProcessors(), statuses, reads.size(),
+                    reads.getFirst(), reads.getLast(), reads.get(reads.size() / 2));
+        } finally {
+            quiet.close();
+        }
+    }
+
+    /** Alternates GET /users/{id} and GET /health on its own client until the flood is over; each must answer 200. */
+    private static List<Long> probeWhile(LiveApp app, String id, AtomicBoolean flooding) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int i = 0; flooding.get() && i < 1_000; i++) {
+                String path = i % 2 == 0 ? "/users/" + id : "/health";
+                long start = System.nanoTime();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(app.uri(path)).timeout(READ_BOUND).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                millis.add((System.nanoTime() - start) / 1_000_000);
+                assertEquals(200, response.statusCode(), path + " during the flood: " + response.body());
+                Thread.sleep(20);
+            }
+        }
+        return millis;
+    }
+}
