@@ -79,11 +79,14 @@ run: $(BUILD)/.main-ok
 
 # The console launcher prints no "N passed, N failed" line, so we print one from its summary.
 # The restart and crash tests start the real jar as a child process: userapi.jar tells them where it is.
+# Everything is on the JVM's own class path (not the launcher's --class-path), as when the app runs:
+# java.util.logging loads the handlers and formatter named in logging.properties from there only.
 test: $(BUILD)/.test-ok $(FAT_JAR)
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
-	$(JAVA) $(JAVA_FLAGS) -Djava.util.logging.config.file=src/test/resources/logging.properties -Duserapi.jar="$(CURDIR)/$(FAT_JAR)" -jar $(TEST_JARS) execute --disable-banner --details=tree --disable-ansi-colors \
-	  --class-path "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" \
+	$(JAVA) $(JAVA_FLAGS) -Djava.util.logging.config.file=src/test/resources/logging.properties -Duserapi.jar="$(CURDIR)/$(FAT_JAR)" \
+	  -cp "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS) $(TEST_JARS))" org.junit.platform.console.ConsoleLauncher \
+	  execute --disable-banner --details=tree --disable-ansi-colors \
 	  --scan-class-path $(TEST_OUT) 2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
 	count() { sed -n "s/^\[ *\([0-9]*\) tests $$1.*/\1/p" $(BUILD)/test-logs/console.txt | tail -1; }; \

@@ -39,7 +39,7 @@ public final class LogSetup {
         Path logs = workingDirectory.resolve("logs");
         String problem = probeWritable(logs);
         if (problem != null) {
-            config.setProperty("handlers", "java.util.logging.ConsoleHandler");
+            config.setProperty("handlers", BufferedConsoleHandler.class.getName());
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -84,7 +84,7 @@ class LogSetupTest {
 
         // Only properties are looked at: the root handlers (and so logs/app.0.log) are created at the first record.
         LogManager manager = LogManager.getLogManager();
-        assertEquals("logs/app.%g.log", manager.getProperty("java.util.logging.FileHandler.pattern"));
+        assertEquals("logs/app.%g.log", manager.getProperty("userapi.logging.BufferedFileHandler.pattern"));
         assertEquals(Level.WARNING, Logger.getLogger("org.hibernate").getLevel());
         assertTrue(Files.isDirectory(workingDirectory.resolve("logs")));
     }
@@ -96,7 +96,7 @@ class LogSetupTest {
         LogSetup.configure(workingDirectory);
 
         List<String> handlers = Stream.of(Logger.getLogger("").getHandlers()).map(h -> h.getClass().getName()).toList();
-        assertEquals(List.of("java.util.logging.ConsoleHandler"), handlers);
+        assertEquals(List.of(BufferedConsoleHandler.class.getName()), handlers);
         assertEquals("a file in the way", Files.readString(workingDirectory.resolve("logs"), StandardCharsets.UTF_8));
     }
 
@@ -108,11 +108,12 @@ class LogSetupTest {
             shipped.load(in);
         }
 
-        assertEquals("logs/app.%g.log", shipped.getProperty("java.util.logging.FileHandler.pattern"));
-        assertEquals("10485760", shipped.getProperty("java.util.logging.FileHandler.limit"));
-        assertEquals("5", shipped.getProperty("java.util.logging.FileHandler.count"));
-        assertEquals("true", shipped.getProperty("java.util.logging.FileHandler.append"));
-        for (String handler : List.of("java.util.logging.FileHandler", "java.util.logging.ConsoleHandler")) {
+        assertEquals("logs/app.%g.log", shipped.getProperty("userapi.logging.BufferedFileHandler.pattern"));
+        assertEquals("10485760", shipped.getProperty("userapi.logging.BufferedFileHandler.limit"));
+        assertEquals("5", shipped.getProperty("userapi.logging.BufferedFileHandler.count"));
+        assertEquals("true", shipped.getProperty("userapi.logging.BufferedFileHandler.append"));
+        assertEquals(BufferedConsoleHandler.class.getName() + ", " + BufferedFileHandler.class.getName(), shipped.getProperty("handlers"));
+        for (String handler : List.of(BufferedFileHandler.class.getName(), BufferedConsoleHandler.class.getName())) {
             assertEquals(LineFormatter.class.getName(), shipped.getProperty(handler + ".formatter"), handler);
             assertEquals("UTF-8", shipped.getProperty(handler + ".encoding"), handler);
         }
