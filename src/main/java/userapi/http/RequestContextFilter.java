@@ -7,6 +7,7 @@ import userapi.logging.LogText;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -36,13 +37,30 @@ public final class RequestContextFilter extends Filter {
             long micros = (System.nanoTime() - start) / 1_000;
             int status = exchange.getResponseCode();
             LOG.info(() -> LogText.truncate(exchange.getRequestMethod()) + " "
-                    + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + status + " " + (micros / 1000) + "." + String.format("%03d", micros % 1000) + "ms");
+                    + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + status + " " + millis(micros) + "ms");
             LogContext.clear();
         }
     }
 
     static String chooseId(String offered) {
-        return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
+    }
+
+    /**
+     * A random version-4 UUID from ThreadLocalRandom: a request id must be unique, not secret, and
+     * UUID.randomUUID() would make every request queue on the one shared SecureRandom.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(high, low).toString();
+    }
+
+    /** 1234 microseconds -> "1.234", without String.format on every request. */
+    static String millis(long micros) {
+        String fraction = Long.toString(1000 + micros % 1000).substring(1);
+        return micros / 1000 + "." + fraction;
     }
 
     /**

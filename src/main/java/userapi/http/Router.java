@@ -141,7 +141,7 @@ public final class Router implements HttpHandler {
         List<String> decoded = new ArrayList<>(parts.length);
         for (String part : parts) {
             try {
-                decoded.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+                decoded.add(part.indexOf('%') < 0 ? part : URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException badEscape) {
                 throw new RouteNotFound();
             }

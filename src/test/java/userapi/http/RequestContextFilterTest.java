@@ -263,4 +263,24 @@ class RequestContextFilterTest {
             bare.stop(0);
         }
     }
+
+    @Test
+    void makes_new_ids_that_are_distinct_version_4_uuids() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestContextFilter.newId();
+            UUID parsed = UUID.fromString(id);
+            assertEquals(4, parsed.version(), id);
+            assertEquals(2, parsed.variant(), id);
+            ids.add(id);
+        }
+        assertEquals(10_000, ids.size());
+    }
+
+    @Test
+    void writes_durations_as_milliseconds_with_three_decimals() {
+        assertEquals("0.007", RequestContextFilter.millis(7));
+        assertEquals("1.234", RequestContextFilter.millis(1234));
+        assertEquals("12.050", RequestContextFilter.millis(12_050));
+    }
 }
