@@ -39,7 +39,7 @@ JAVAC_FLAGS := --release 21 -encoding UTF-8 -Xlint:all,-serial,-processing -Werr
 # sqlite-jdbc loads its native library with System.load; JDK 24+ warns about that unless it is allowed.
 JAVA_FLAGS := --enable-native-access=ALL-UNNAMED
 
-.PHONY: run test jar clean deps check-jdk print-java
+.PHONY: run test jar clean deps check-jdk print-java FORCE
 
 check-jdk:
 	@if [ -z "$(JDK)" ]; then \
@@ -49,20 +49,23 @@ check-jdk:
 
 deps: $(BUILD)/.deps-ok
 
-$(BUILD)/.deps-ok: lib/deps.txt lib/SHA256SUMS
+# Fetched again when deps.txt or SHA256SUMS change, or when a jar has gone missing from lib/.
+MISSING_JARS := $(filter-out $(wildcard $(ALL_JARS)),$(ALL_JARS))
+$(BUILD)/.deps-ok: lib/deps.txt lib/SHA256SUMS $(if $(MISSING_JARS),FORCE) | check-jdk
 	@command -v mvn >/dev/null || { echo "Maven (mvn) is needed to fetch the pinned jars into lib/: apt-get install maven" >&2; exit 1; }
+	@mkdir -p $(BUILD)
 	@awk '!/^#/ && NF {print $$2}' lib/deps.txt | while read -r coords; do \
 	  IFS=: read -r g a v <<< "$$coords"; \
 	  [ -f "lib/$$a-$$v.jar" ] && continue; \
 	  echo "fetching $$coords"; \
-	  mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-	      -Dartifact="$$coords" -DoutputDirectory=lib -Dmdep.overWriteReleases=false >/dev/null \
-	    || { echo "could not fetch $$coords from Maven Central" >&2; exit 1; }; \
+	  JAVA_HOME="$(JDK)" mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+	      -Dartifact="$$coords" -DoutputDirectory=lib -Dmdep.overWriteReleases=false > $(BUILD)/mvn.log 2>&1 \
+	    || { cat $(BUILD)/mvn.log >&2; echo "could not fetch $$coords from Maven Central" >&2; exit 1; }; \
 	done
 	@cd lib && sha256sum --quiet --strict -c SHA256SUMS || { echo "a jar in lib/ does not match lib/SHA256SUMS" >&2; exit 1; }
 	@mkdir -p $(BUILD) && touch $@
 
-$(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) | check-jdk
+$(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties | check-jdk
 	@rm -rf $(MAIN_OUT) && mkdir -p $(MAIN_OUT)
 	$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
 	@cp -r src/main/resources/. $(MAIN_OUT)/ && rm -f $(MAIN_OUT)/.gitkeep
@@ -89,15 +92,18 @@ test: $(BUILD)/.test-ok $(FAT_JAR)
 	  execute --disable-banner --details=tree --disable-ansi-colors \
 	  --scan-class-path $(TEST_OUT) 2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
-	count() { sed -n "s/^\[ *\([0-9]*\) tests $$1.*/\1/p" $(BUILD)/test-logs/console.txt | tail -1; }; \
-	ok=$$(count successful); failed=$$(count failed); skipped=$$(count skipped); \
-	echo "$${ok:-0} passed, $${failed:-0} failed, $${skipped:-0} skipped"; \
+	count() { n=$$(sed -n "s/^\[ *\([0-9]*\) $$1 .*/\1/p" $(BUILD)/test-logs/console.txt | tail -1); echo "$${n:-0}"; }; \
+	ok=$$(count "tests successful"); skipped=$$(( $$(count "tests skipped") + $$(count "tests aborted") )); \
+	failed=$$(( $$(count "tests failed") + $$(count "containers failed") )); \
+	if [ "$$rc" -ne 0 ] && [ "$$failed" -eq 0 ]; then failed=1; fi; \
+	echo "$${ok:-0} passed, $$failed failed, $$skipped skipped"; \
 	exit $$rc
 
 # One runnable jar: our classes plus every runtime jar, service files merged, signatures dropped.
 jar: $(FAT_JAR)
 
 $(FAT_JAR): $(BUILD)/.main-ok
+	@command -v unzip >/dev/null || { echo "make jar needs unzip: apt-get install unzip" >&2; exit 1; }
 	@rm -rf $(BUILD)/fat $(BUILD)/services && mkdir -p $(BUILD)/fat $(BUILD)/services
 	@for j in $(RUNTIME_JARS); do \
 	  (cd $(BUILD)/fat && unzip -qo "$(CURDIR)/$$j" -x 'META-INF/MANIFEST.MF' 'META-INF/*.SF' 'META-INF/*.RSA' \
@@ -114,6 +120,8 @@ $(FAT_JAR): $(BUILD)/.main-ok
 
 clean:
 	rm -rf $(BUILD)
+
+FORCE:
 
 # The java that make uses, for scripts (.ci/run) that start the jar.
 print-java: check-jdk
