@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.databind.json.JsonMapper;
 import userapi.handler.HealthHandler;
@@ -90,8 +91,9 @@ public final class App implements AutoCloseable {
 
     private static App start(Config config, UserRepository repository, UserRepository owned) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
-        ValidatorFactory validation = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
+        ValidatorFactory validation = Validation.byProvider(HibernateValidator.class).configure()
+                .ignoreXmlConfiguration() // no META-INF/validation.xml to look for, no XML parser to load
+                .messageInterpolator(new ParameterMessageInterpolator()) // messages without Expression Language
                 .buildValidatorFactory();
         ModelReader models = new ModelReader(mapper, validation.getValidator());
         JsonBodyWriter writer = new JsonBodyWriter(mapper);

@@ -25,6 +25,7 @@ public final class LogSetup {
      */
     public static void useShutdownSafeManager() {
         System.setProperty("java.util.logging.manager", "userapi.logging.ShutdownSafeLogManager");
+        System.setProperty("org.jboss.logging.provider", "jdk"); // Hibernate Validator's logging: straight to JUL
     }
 
     /** Flushes and closes every handler: the last step of shutdown. */
