@@ -44,7 +44,7 @@ public final class UserHandler {
         return Response.ok(UserResponse.from(service.get(id(request))));
     }
 
-    /** curl 'localhost:8080/users?limit=20&amp;offset=0' */
+    /** {@code curl 'localhost:8080/users?limit=20&offset=0'} */
     public Response list(Request request) {
         List<FieldError> errors = new ArrayList<>();
         int limit = intParam(request, "limit", PageQuery.DEFAULT_LIMIT, errors);

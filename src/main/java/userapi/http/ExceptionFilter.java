@@ -4,10 +4,7 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import userapi.error.AppException;
 import userapi.error.MethodNotAllowed;
-import userapi.error.PayloadTooLarge;
-import userapi.error.ServiceOverloaded;
 import userapi.error.StorageUnavailable;
-import userapi.error.UnreadableBody;
 import userapi.error.ValidationFailed;
 import userapi.logging.LogText;
 
@@ -27,7 +24,6 @@ import java.util.logging.Logger;
 public final class ExceptionFilter extends Filter {
     private static final Logger LOG = Logger.getLogger(ExceptionFilter.class.getName());
     private static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the request id if you report it.";
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private final JsonBodyWriter writer;
 
@@ -54,8 +50,8 @@ public final class ExceptionFilter extends Filter {
         if (entry.expected()) {
             LOG.info(() -> entry.code() + ": " + failure.getMessage());
         } else if (failure instanceof StorageUnavailable) {
-            LOG.log(Level.SEVERE, "storage unavailable while handling " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getRawPath(), failure.getCause());
+            LOG.log(Level.SEVERE, "storage unavailable while handling " + LogText.truncate(exchange.getRequestMethod())
+                    + " " + LogText.truncate(exchange.getRequestURI().getRawPath()), failure.getCause());
         } else if (failure instanceof IOException && exchange.getResponseCode() != -1) {
             LOG.log(Level.FINE, "client went away while the response was written", failure);
             exchange.close();
@@ -69,7 +65,7 @@ public final class ExceptionFilter extends Filter {
             return;
         }
         try {
-            writer.write(exchange, entry.status(), headers(failure), problem(exchange, entry, failure));
+            writer.write(exchange, entry.status(), headers(entry, failure), problem(exchange, entry, failure));
         } catch (Throwable writeFailure) {
             LOG.log(Level.SEVERE, "could not write the error response", writeFailure);
             lastResort(exchange);
@@ -83,31 +79,30 @@ public final class ExceptionFilter extends Filter {
                 failure instanceof ValidationFailed invalid ? invalid.errors() : null);
     }
 
-    private static Map<String, String> headers(Throwable failure) {
+    private static Map<String, String> headers(ErrorTable.Entry entry, Throwable failure) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", Problem.MEDIA_TYPE);
         if (failure instanceof MethodNotAllowed notAllowed) {
             headers.put("Allow", String.join(", ", notAllowed.allowed()));
         }
-        if (failure instanceof ServiceOverloaded) {
-            headers.put("Retry-After", "1");
+        if (entry.retryAfterSeconds() > 0) {
+            headers.put("Retry-After", Integer.toString(entry.retryAfterSeconds()));
         }
-        if (failure instanceof PayloadTooLarge || failure instanceof UnreadableBody) {
-            headers.put("Connection", "close"); // the rest of the body was never read
-        }
-        if (failure instanceof StorageUnavailable) {
-            headers.put("Retry-After", RETRY_AFTER_SECONDS);
+        if (entry.closesConnection()) {
+            headers.put("Connection", "close");
         }
         return headers;
     }
 
+    /** Built by hand, without Jackson, because writing the real problem has just failed. */
     private static void lastResort(HttpExchange exchange) {
-        byte[] body = ("{\"type\":\"urn:userapi:problem:internal-error\",\"title\":\"Internal server error\","
-                + "\"status\":500,\"code\":\"INTERNAL_ERROR\"}").getBytes(StandardCharsets.UTF_8);
+        ErrorTable.Entry entry = ErrorTable.INTERNAL_ERROR;
+        byte[] body = ("{\"type\":\"" + entry.type() + "\",\"title\":\"" + entry.title() + "\",\"status\":"
+                + entry.status() + ",\"code\":\"" + entry.code() + "\"}").getBytes(StandardCharsets.UTF_8);
         try (exchange) {
             if (exchange.getResponseCode() == -1) {
                 exchange.getResponseHeaders().set("Content-Type", Problem.MEDIA_TYPE);
-                exchange.sendResponseHeaders(500, body.length);
+                exchange.sendResponseHeaders(entry.status(), body.length);
                 exchange.getResponseBody().write(body);
             }
         } catch (IOException | RuntimeException ignored) {

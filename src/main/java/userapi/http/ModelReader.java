@@ -74,13 +74,7 @@ public final class ModelReader {
             }
         }
         T model = bind(accepted, type);
-        Set<String> alreadyReported = new HashSet<>();
-        errors.forEach(e -> alreadyReported.add(e.field()));
-        for (FieldError violation : violations(model)) {
-            if (!alreadyReported.contains(violation.field())) {
-                errors.add(violation);
-            }
-        }
+        errors = withViolations(errors, model);
         if (!errors.isEmpty()) {
             List<String> order = List.copyOf(components.keySet());
             errors.sort(Comparator.comparing((FieldError e) -> order.contains(e.field()) ? order.indexOf(e.field()) : order.size())
@@ -101,6 +95,16 @@ public final class ModelReader {
      * A field already reported is not reported again.
      */
     public <T> T validate(T model, List<FieldError> earlierErrors) {
+        List<FieldError> errors = withViolations(earlierErrors, model);
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field)); // stable: a field's own messages keep their order
+            throw new ValidationFailed(errors);
+        }
+        return model;
+    }
+
+    /** The earlier errors plus the model's violations of fields not reported already. */
+    private <T> List<FieldError> withViolations(List<FieldError> earlierErrors, T model) {
         List<FieldError> errors = new ArrayList<>(earlierErrors);
         Set<String> alreadyReported = new HashSet<>();
         earlierErrors.forEach(e -> alreadyReported.add(e.field()));
@@ -109,11 +113,7 @@ public final class ModelReader {
                 errors.add(violation);
             }
         }
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field)); // stable: a field's own messages keep their order
-            throw new ValidationFailed(errors);
-        }
-        return model;
+        return errors;
     }
 
     private <T> List<FieldError> violations(T model) {

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 /**
  * Users in a SQL database through plain JDBC: the same statements on SQLite (one file, the default) and on
  * PostgreSQL (shared by several instances). The database keeps the e-mail unique, so a racing duplicate fails
- * inside the INSERT itself; any other database failure becomes StorageUnavailable (503), and a write either
+ * inside the INSERT itself; any other database failure becomes StorageUnavailable, and a write either
  * commits whole or is rolled back.
  */
 public final class JdbcUserRepository implements UserRepository {
@@ -51,7 +51,7 @@ public final class JdbcUserRepository implements UserRepository {
      * or a server that refuses us, throws CannotOpen. A PostgreSQL server that cannot be reached does not stop
      * the start: the repository answers StorageUnavailable and migrates as soon as the server answers.
      *
-     * @param timeout how long a caller waits for a connection before the request fails with 503
+     * @param timeout how long a caller waits for a connection before StorageUnavailable is thrown
      */
     public static JdbcUserRepository open(String jdbcUrl, Duration timeout) {
         Dialect dialect = Dialect.of(jdbcUrl);

@@ -60,7 +60,9 @@ class ErrorTableTest {
                                                                        String title, String type) {
         ErrorTable.Entry entry = ErrorTable.lookup(failure);
 
-        assertEquals(new ErrorTable.Entry(status, code, title, true), entry);
+        assertEquals(status, entry.status());
+        assertEquals(code, entry.code());
+        assertEquals(title, entry.title());
         assertEquals(type, entry.type());
         assertTrue(entry.expected(), "answered on purpose, logged without a trace");
     }
@@ -87,5 +89,16 @@ class ErrorTableTest {
         List<String> codes = expectedFailures().map(a -> ErrorTable.lookup((Throwable) a.get()[0]).code()).toList();
 
         assertEquals(codes.size(), codes.stream().distinct().count(), "codes: " + codes);
+    }
+
+    @Test
+    void asks_clients_to_retry_after_a_503_and_closes_connections_whose_body_was_left_unread() {
+        assertEquals(1, ErrorTable.lookup(new ServiceOverloaded()).retryAfterSeconds());
+        assertEquals(5, ErrorTable.lookup(new userapi.error.StorageUnavailable(new java.sql.SQLException("down")))
+                .retryAfterSeconds());
+        assertEquals(0, ErrorTable.lookup(new ValidationFailed("name", "x")).retryAfterSeconds());
+        assertTrue(ErrorTable.lookup(new PayloadTooLarge(10)).closesConnection());
+        assertTrue(ErrorTable.lookup(new userapi.error.UnreadableBody()).closesConnection());
+        assertFalse(ErrorTable.lookup(new MalformedJson("x")).closesConnection());
     }
 }
