@@ -6,6 +6,7 @@ import userapi.error.AppException;
 import userapi.error.MethodNotAllowed;
 import userapi.error.StorageUnavailable;
 import userapi.error.ValidationFailed;
+import userapi.logging.LogContext;
 import userapi.logging.LogText;
 
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * The global exception handler (FastAPI's exception_handler): every failure below it becomes one problem+json
- * answer. Expected errors are logged at INFO without a trace; anything else at SEVERE with the stack trace, and
+ * answer. Expected errors go at INFO, without a trace, into the request's access line; anything else is logged
+ * here at SEVERE with the stack trace, and
  * the client sees only a generic 500 with the request id. If even that cannot be built, a fixed 500 goes out.
  * An unavailable database is a 503 with Retry-After, logged at SEVERE with the database's own error as the trace.
  */
@@ -48,7 +50,7 @@ public final class ExceptionFilter extends Filter {
     private void handle(HttpExchange exchange, Throwable failure) {
         ErrorTable.Entry entry = ErrorTable.lookup(failure);
         if (entry.expected()) {
-            LOG.info(() -> entry.code() + ": " + failure.getMessage());
+            LogContext.setOutcome(entry.code() + ": " + failure.getMessage()); // logged at INFO in the access line
         } else if (failure instanceof StorageUnavailable) {
             LOG.log(Level.SEVERE, "storage unavailable while handling " + LogText.truncate(exchange.getRequestMethod())
                     + " " + LogText.truncate(exchange.getRequestURI().getRawPath()), failure.getCause());

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Outermost filter: gives each request its id (the client's X-Request-Id when it is safe, else a new one),
- * puts it in the response header and in every log line of the request, and writes one access line at the end.
+ * puts it in the response header and in every log line of the request, and writes one access line at the end
+ * (with the error code and detail of an expected failure: one line per request, however it ends).
  */
 public final class RequestContextFilter extends Filter {
     private static final Logger LOG = Logger.getLogger(RequestContextFilter.class.getName());
@@ -36,8 +37,10 @@ public final class RequestContextFilter extends Filter {
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
             int status = exchange.getResponseCode();
+            String outcome = LogContext.outcome();
             LOG.info(() -> LogText.truncate(exchange.getRequestMethod()) + " "
-                    + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + status + " " + millis(micros) + "ms");
+                    + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + status + " " + millis(micros) + "ms"
+                    + (outcome == null ? "" : " " + outcome));
             LogContext.clear();
         }
     }

@@ -179,19 +179,23 @@ class ExceptionFilterTest {
     }
 
     @Test
-    void logs_an_expected_failure_once_at_info_without_a_stack_trace() throws IOException, InterruptedException {
+    void logs_an_expected_failure_once_at_info_in_the_access_line_without_a_stack_trace()
+            throws IOException, InterruptedException {
         serve(throwing(new UserNotFound()));
 
         String id = requestId(send("GET", "/users/1", null));
         awaitAccessLine(id);
 
-        List<LogCapture.Captured> records = logs.all().stream()
-                .filter(c -> c.loggerName().equals(ExceptionFilter.class.getName())).toList();
-        assertEquals(1, records.size(), records.toString());
-        assertEquals(Level.INFO, records.getFirst().level());
-        assertNull(records.getFirst().record().getThrown());
-        assertEquals("USER_NOT_FOUND: No user has this id.", records.getFirst().message());
-        assertTrue(records.getFirst().line().contains("[" + id + "]"), records.getFirst().line());
+        assertTrue(logs.all().stream().noneMatch(c -> c.loggerName().equals(ExceptionFilter.class.getName())),
+                "no second line from the exception filter");
+        List<LogCapture.Captured> access = logs.all().stream()
+                .filter(c -> c.loggerName().equals(RequestContextFilter.class.getName())).toList();
+        assertEquals(1, access.size(), access.toString());
+        assertEquals(Level.INFO, access.getFirst().level());
+        assertNull(access.getFirst().record().getThrown());
+        assertTrue(access.getFirst().message().matches("GET /users/1 404 \\d+\\.\\d{3}ms USER_NOT_FOUND: No user has this id\\."),
+                access.getFirst().message());
+        assertTrue(access.getFirst().line().contains("[" + id + "]"), access.getFirst().line());
     }
 
     static Stream<Throwable> unexpectedFailures() {

@@ -156,7 +156,7 @@ class RequestContextFilterTest {
         accessLine("third-request");
 
         assertTrue(first.message().matches("GET /found 200 [0-9]+\\.[0-9]{3}ms"), first.message());
-        assertTrue(second.message().matches("GET /missing 404 [0-9]+\\.[0-9]{3}ms"), second.message());
+        assertTrue(second.message().matches("GET /missing 404 [0-9]+\\.[0-9]{3}ms NOT_FOUND: No resource matches this path\\."), second.message());
         assertEquals(Level.INFO, first.level());
         assertTrue(first.line().contains(" INFO userapi.http.RequestContextFilter [first-request] GET /found 200 "), first.line());
         for (String id : List.of("first-request", "second-request", "third-request")) {
