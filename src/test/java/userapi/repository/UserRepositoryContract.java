@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -97,12 +99,13 @@ abstract class UserRepositoryContract {
     }
 
     @Test
-    void update_replaces_name_email_and_password_hash() {
+    void update_changes_name_email_and_password_hash_and_returns_the_user_as_stored() {
         User user = user("old@example.com", T0);
         repository.insert(user);
-        User changed = user.withName("New Name").withEmail("new@example.com").withPasswordHash("pbkdf2$new");
+        User changed = new User(user.id(), "New Name", "new@example.com", "pbkdf2$new", user.createdAt());
 
-        assertTrue(repository.update(changed));
+        assertEquals(Optional.of(changed),
+                repository.update(user.id(), new UserChanges("New Name", "new@example.com", "pbkdf2$new")));
         assertEquals(changed, repository.findById(user.id()).orElseThrow());
         assertFalse(repository.existsByEmail("old@example.com"));
         assertTrue(repository.existsByEmail("new@example.com"));
@@ -113,14 +116,17 @@ abstract class UserRepositoryContract {
         User user = user("mine@example.com", T0);
         repository.insert(user);
 
-        assertTrue(repository.update(user.withName("Renamed")));
+        assertEquals("Renamed", repository.update(user.id(), new UserChanges("Renamed", "mine@example.com", null))
+                .orElseThrow().name());
         assertEquals("Renamed", repository.findById(user.id()).orElseThrow().name());
     }
 
     @Test
-    void update_of_an_unknown_id_returns_false_and_stores_nothing() {
-        assertFalse(repository.update(user("ghost@example.com", T0)));
+    void update_of_an_unknown_id_returns_empty_and_stores_nothing() {
+        assertEquals(Optional.empty(),
+                repository.update(UUID.randomUUID(), new UserChanges("Ghost", "ghost@example.com", "pbkdf2$x")));
         assertEquals(0, repository.list(10, 0).total());
+        assertFalse(repository.existsByEmail("ghost@example.com"));
     }
 
     @Test
@@ -131,7 +137,7 @@ abstract class UserRepositoryContract {
         repository.insert(bob);
 
         assertThrows(EmailAlreadyRegistered.class,
-                () -> repository.update(bob.withEmail("ada@example.com").withName("Bob 2")));
+                () -> repository.update(bob.id(), new UserChanges("Bob 2", "ada@example.com", null)));
         assertEquals(bob, repository.findById(bob.id()).orElseThrow());
         assertEquals(ada, repository.findById(ada.id()).orElseThrow());
     }
