@@ -257,7 +257,7 @@ class DefaultUserServiceTest {
 
         User updated = service.update(ada.id(), new UserUpdateRequest("Ada L.", null, null));
 
-        assertEquals(ada.withName("Ada L."), updated);
+        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", ada.createdAt()), updated);
         assertEquals(Optional.of(updated), repository.findById(ada.id()));
         assertEquals(List.of(), hasher.hashed);
         assertEquals(List.of(new UserChanges("Ada L.", null, null)), repository.updateCalls);
@@ -278,7 +278,8 @@ class DefaultUserServiceTest {
         User updated = service.update(ada.id(), new UserUpdateRequest(null, null, "battery staple"));
 
         assertEquals("hashed:battery staple", updated.passwordHash());
-        assertEquals(ada.withPasswordHash("hashed:battery staple"), repository.findById(ada.id()).orElseThrow());
+        assertEquals(new User(ada.id(), "Ada", "ada@example.com", "hashed:battery staple", ada.createdAt()),
+                repository.findById(ada.id()).orElseThrow());
         assertEquals(List.of(new UserChanges(null, null, "hashed:battery staple")), repository.updateCalls);
     }
 
@@ -322,7 +323,7 @@ class DefaultUserServiceTest {
 
         User updated = service.update(ada.id(), new UserUpdateRequest("Ada L.", "ADA@example.com", null));
 
-        assertEquals(ada.withName("Ada L."), updated);
+        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", ada.createdAt()), updated);
     }
 
     @Test
