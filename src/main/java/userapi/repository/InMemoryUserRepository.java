@@ -3,6 +3,7 @@ package userapi.repository;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,21 +34,23 @@ public final class InMemoryUserRepository implements UserRepository {
         });
     }
 
+    /** Read, change and write under one write lock: no other write can come between. */
     @Override
-    public boolean update(User user) {
+    public Optional<User> update(UUID id, UserChanges changes) {
         return locked(lock.writeLock(), () -> {
-            User old = byId.get(user.id());
+            User old = byId.get(id);
             if (old == null) {
-                return false;
+                return Optional.empty();
             }
-            UUID owner = idByEmail.get(user.email());
-            if (owner != null && !owner.equals(user.id())) {
+            User changed = changes.applyTo(old);
+            UUID owner = idByEmail.get(changed.email());
+            if (owner != null && !owner.equals(id)) {
                 throw new EmailAlreadyRegistered();
             }
             idByEmail.remove(old.email());
-            idByEmail.put(user.email(), user.id());
-            byId.put(user.id(), user);
-            return true;
+            idByEmail.put(changed.email(), id);
+            byId.put(id, changed); // an existing key keeps its place: the list stays oldest first
+            return Optional.of(changed);
         });
     }
 

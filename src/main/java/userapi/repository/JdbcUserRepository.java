@@ -6,6 +6,7 @@ import userapi.error.EmailAlreadyRegistered;
 import userapi.error.StorageUnavailable;
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,18 +95,26 @@ public final class JdbcUserRepository implements UserRepository {
         });
     }
 
-    /** Name, e-mail and password hash change; the id and the creation time never do. */
+    /**
+     * One UPDATE sets only the fields that change: COALESCE keeps the stored value where the change is null, and
+     * the database evaluates it on the latest row once it holds the lock to write it (PostgreSQL's row lock,
+     * SQLite's write lock), so a concurrent update of another field is never written back over. The row is read
+     * back in the same transaction, before anyone else can change it. The id and the creation time never change.
+     */
     @Override
-    public boolean update(User user) {
+    public Optional<User> update(UUID id, UserChanges changes) {
         return write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE users SET name = ?, email = ?, password_hash = ? WHERE id = ?")) {
-                update.setString(1, user.name());
-                update.setString(2, user.email());
-                update.setString(3, user.passwordHash());
-                update.setObject(4, user.id());
-                return update.executeUpdate() == 1;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE users SET name = COALESCE(?, name), "
+                    + "email = COALESCE(?, email), password_hash = COALESCE(?, password_hash) WHERE id = ?")) {
+                update.setString(1, changes.name());
+                update.setString(2, changes.email());
+                update.setString(3, changes.passwordHash());
+                update.setObject(4, id);
+                if (update.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
             }
+            return selectById(connection, id);
         });
     }
 
@@ -121,15 +130,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(UUID id) {
-        return read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
-                select.setObject(1, id);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
-                }
-            }
-        });
+        return read(connection -> selectById(connection, id));
     }
 
     @Override
@@ -260,6 +261,15 @@ public final class JdbcUserRepository implements UserRepository {
             connection.rollback();
         } catch (SQLException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static Optional<User> selectById(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+            }
         }
     }
 

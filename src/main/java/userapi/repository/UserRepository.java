@@ -3,6 +3,7 @@ package userapi.repository;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +19,14 @@ public interface UserRepository extends AutoCloseable {
     /** Saves a new user. @throws EmailAlreadyRegistered if another user has the e-mail. */
     void insert(User user);
 
-    /** Replaces a stored user. @return false if no user has that id. @throws EmailAlreadyRegistered as insert. */
-    boolean update(User user);
+    /**
+     * Applies the changed fields, and only those, to the user as stored at that moment, in one atomic step: two
+     * updates of different fields of one user, at the same time, both survive. The id and creation time never change.
+     *
+     * @return the user as stored right after this change; empty if no user has that id
+     * @throws EmailAlreadyRegistered if another user has the new e-mail; nothing is changed then
+     */
+    Optional<User> update(UUID id, UserChanges changes);
 
     /** @return false if no user had that id. */
     boolean delete(UUID id);

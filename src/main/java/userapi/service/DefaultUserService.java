@@ -5,6 +5,7 @@ import userapi.error.EmailDomainNotAllowed;
 import userapi.error.UserNotFound;
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
 import userapi.repository.UserRepository;
@@ -64,23 +65,19 @@ public final class DefaultUserService implements UserService {
         return repository.list(limit, offset);
     }
 
+    /**
+     * Sends the repository only the fields the request changes, never a whole user read earlier: the hash takes
+     * a while, and writing back what was read before it would undo an update of another field made meanwhile.
+     */
     @Override
     public User update(UUID id, UserUpdateRequest request) {
-        User user = get(id);
-        if (request.name() != null) {
-            user = user.withName(request.name());
-        }
-        if (request.email() != null) {
-            user = user.withEmail(acceptableEmail(request.email()));
-        }
-        if (request.password() != null) {
-            user = user.withPasswordHash(hasher.hash(request.password()));
-        }
-        if (!repository.update(user)) {
-            throw new UserNotFound(id); // deleted while we were hashing
-        }
+        get(id); // a fast 404 before the slow hash
+        String email = request.email() == null ? null : acceptableEmail(request.email());
+        String passwordHash = request.password() == null ? null : hasher.hash(request.password()); // holds no lock
+        User updated = repository.update(id, new UserChanges(request.name(), email, passwordHash))
+                .orElseThrow(() -> new UserNotFound(id)); // deleted while we were hashing
         LOG.info("updated user " + id);
-        return user;
+        return updated;
     }
 
     @Override

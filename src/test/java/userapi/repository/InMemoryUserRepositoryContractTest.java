@@ -6,4 +6,9 @@ class InMemoryUserRepositoryContractTest extends UserRepositoryContract {
     protected UserRepository openEmpty() {
         return new InMemoryUserRepository();
     }
+
+    @Override
+    protected int updateRaceRounds() {
+        return 2_000;
+    }
 }

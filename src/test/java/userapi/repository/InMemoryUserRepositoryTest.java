@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,18 +59,19 @@ class InMemoryUserRepositoryTest {
     }
 
     @Test
-    void update_replaces_the_stored_user() {
-        repository.insert(user(1, "ada@example.com"));
-        User renamed = user(1, "ada@example.com").withName("Ada L.").withPasswordHash("hashed:new");
+    void update_changes_the_fields_named_and_returns_the_user_as_stored() {
+        User ada = user(1, "ada@example.com");
+        repository.insert(ada);
+        User renamed = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:new", ada.createdAt());
 
-        assertTrue(repository.update(renamed));
+        assertEquals(Optional.of(renamed), repository.update(id(1), new UserChanges("Ada L.", null, "hashed:new")));
 
         assertEquals(Optional.of(renamed), repository.findById(id(1)));
     }
 
     @Test
-    void update_of_an_unknown_user_returns_false_and_stores_nothing() {
-        assertFalse(repository.update(user(1, "ada@example.com")));
+    void update_of_an_unknown_user_returns_empty_and_stores_nothing() {
+        assertEquals(Optional.empty(), repository.update(id(1), new UserChanges("Ada", "ada@example.com", "hashed:x")));
 
         assertEquals(Optional.empty(), repository.findById(id(1)));
         assertFalse(repository.existsByEmail("ada@example.com"));
@@ -79,7 +81,7 @@ class InMemoryUserRepositoryTest {
     void update_may_keep_the_users_own_email() {
         repository.insert(user(1, "ada@example.com"));
 
-        assertTrue(repository.update(user(1, "ada@example.com").withName("Ada L.")));
+        assertEquals("Ada L.", repository.update(id(1), new UserChanges("Ada L.", "ada@example.com", null)).orElseThrow().name());
         assertTrue(repository.existsByEmail("ada@example.com"));
     }
 
@@ -89,7 +91,7 @@ class InMemoryUserRepositoryTest {
         repository.insert(ada);
         repository.insert(user(2, "bob@example.com"));
 
-        assertThrows(EmailAlreadyRegistered.class, () -> repository.update(ada.withEmail("bob@example.com").withName("X")));
+        assertThrows(EmailAlreadyRegistered.class, () -> repository.update(id(1), new UserChanges("X", "bob@example.com", null)));
 
         assertEquals(Optional.of(ada), repository.findById(id(1)));
         assertTrue(repository.existsByEmail("ada@example.com"));
@@ -99,7 +101,7 @@ class InMemoryUserRepositoryTest {
     void changing_the_email_frees_the_old_one() {
         repository.insert(user(1, "ada@example.com"));
 
-        repository.update(user(1, "ada@example.org"));
+        repository.update(id(1), new UserChanges(null, "ada@example.org", null));
 
         assertFalse(repository.existsByEmail("ada@example.com"));
         assertTrue(repository.existsByEmail("ada@example.org"));
@@ -149,7 +151,7 @@ class InMemoryUserRepositoryTest {
             repository.insert(user(n, "user" + n + "@example.com"));
         }
 
-        repository.update(user(1, "first@example.com"));
+        repository.update(id(1), new UserChanges(null, "first@example.com", null));
         repository.delete(id(2));
         repository.insert(user(4, "user4@example.com"));
 
@@ -199,7 +201,7 @@ class InMemoryUserRepositoryTest {
             repository.insert(user(n, "user" + n + "@example.com"));
         }
 
-        List<Throwable> outcomes = race(THREADS, n -> () -> repository.update(user(n, "wanted@example.com")));
+        List<Throwable> outcomes = race(THREADS, n -> () -> repository.update(id(n), new UserChanges(null, "wanted@example.com", null)));
 
         assertEquals(1, outcomes.stream().filter(o -> o == null).count(), outcomes::toString);
         outcomes.stream().filter(o -> o != null).forEach(o -> assertInstanceOf(EmailAlreadyRegistered.class, o));

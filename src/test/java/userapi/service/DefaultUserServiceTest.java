@@ -6,6 +6,7 @@ import userapi.error.EmailDomainNotAllowed;
 import userapi.error.UserNotFound;
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
 
@@ -16,6 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -29,6 +35,7 @@ class DefaultUserServiceTest {
     private static final Instant NOW = Instant.parse("2024-05-01T10:15:30.123456789Z");
     private static final UUID FIRST_ID = new UUID(0, 1);
     private static final UUID SECOND_ID = new UUID(0, 2);
+    private static final long WAIT_SECONDS = 20;
 
     private final RecordingUserRepository repository = new RecordingUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
@@ -250,9 +257,10 @@ class DefaultUserServiceTest {
 
         User updated = service.update(ada.id(), new UserUpdateRequest("Ada L.", null, null));
 
-        assertEquals(ada.withName("Ada L."), updated);
+        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", ada.createdAt()), updated);
         assertEquals(Optional.of(updated), repository.findById(ada.id()));
         assertEquals(List.of(), hasher.hashed);
+        assertEquals(List.of(new UserChanges("Ada L.", null, null)), repository.updateCalls);
     }
 
     @Test
@@ -270,7 +278,9 @@ class DefaultUserServiceTest {
         User updated = service.update(ada.id(), new UserUpdateRequest(null, null, "battery staple"));
 
         assertEquals("hashed:battery staple", updated.passwordHash());
-        assertEquals(ada.withPasswordHash("hashed:battery staple"), repository.findById(ada.id()).orElseThrow());
+        assertEquals(new User(ada.id(), "Ada", "ada@example.com", "hashed:battery staple", ada.createdAt()),
+                repository.findById(ada.id()).orElseThrow());
+        assertEquals(List.of(new UserChanges(null, null, "hashed:battery staple")), repository.updateCalls);
     }
 
     @Test
@@ -282,6 +292,7 @@ class DefaultUserServiceTest {
         assertEquals("ada@example.org", updated.email());
         assertTrue(repository.existsByEmail("ada@example.org"));
         assertFalse(repository.existsByEmail("ada@example.com"));
+        assertEquals(List.of(new UserChanges(null, "ada@example.org", null)), repository.updateCalls);
     }
 
     @Test
@@ -292,6 +303,7 @@ class DefaultUserServiceTest {
                 () -> service.update(ada.id(), new UserUpdateRequest("Eve", "ada@eu.MAILINATOR.com", null)));
 
         assertEquals(Optional.of(ada), repository.findById(ada.id()));
+        assertEquals(List.of(), repository.updateCalls);
     }
 
     @Test
@@ -311,7 +323,7 @@ class DefaultUserServiceTest {
 
         User updated = service.update(ada.id(), new UserUpdateRequest("Ada L.", "ADA@example.com", null));
 
-        assertEquals(ada.withName("Ada L."), updated);
+        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", ada.createdAt()), updated);
     }
 
     @Test
@@ -320,6 +332,7 @@ class DefaultUserServiceTest {
                 () -> service.update(FIRST_ID, new UserUpdateRequest("Ada", null, "battery staple")));
 
         assertEquals(List.of(), hasher.hashed);
+        assertEquals(List.of(), repository.updateCalls);
     }
 
     @Test
@@ -335,6 +348,40 @@ class DefaultUserServiceTest {
     }
 
     @Test
+    void a_password_change_still_hashing_keeps_a_name_change_that_finished_meanwhile() throws Exception {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        CountDownLatch hashing = new CountDownLatch(1);
+        CountDownLatch hashMayFinish = new CountDownLatch(1);
+        hasher.beforeHash = () -> { // a slow hash: the password PATCH holds here until the name PATCH is done
+            hashing.countDown();
+            await(hashMayFinish, "the test never let the hash finish");
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            Future<User> passwordPatch = clients.submit(
+                    () -> service.update(ada.id(), new UserUpdateRequest(null, null, "battery staple")));
+            await(hashing, "the password PATCH never started hashing");
+            // On a thread of its own: were the hash done under a lock that the name PATCH needs, this would time out.
+            User renamed = clients.submit(() -> service.update(ada.id(), new UserUpdateRequest("Ada L.", null, null)))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            hashMayFinish.countDown();
+            User rehashed = passwordPatch.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            User stored = repository.findById(ada.id()).orElseThrow();
+            assertEquals("Ada L.", stored.name(), "the password PATCH wrote back the name it had read");
+            assertEquals("hashed:battery staple", stored.passwordHash());
+            User both = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:battery staple", ada.createdAt());
+            assertEquals(both, stored);
+            assertEquals(both, rehashed, "the password PATCH answers the user as stored, with the new name");
+            assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", ada.createdAt()), renamed);
+        } finally {
+            hashMayFinish.countDown();
+            clients.shutdownNow();
+            assertTrue(clients.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "client threads did not stop");
+        }
+    }
+
+    @Test
     void update_of_a_user_deleted_just_before_the_write_is_user_not_found() {
         User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
         repository.beforeUpdate = () -> repository.delete(ada.id());
@@ -342,5 +389,17 @@ class DefaultUserServiceTest {
         assertThrows(UserNotFound.class, () -> service.update(ada.id(), new UserUpdateRequest("Ada L.", null, null)));
 
         assertEquals(Optional.empty(), repository.findById(ada.id()));
+    }
+
+    /** Waits for the latch, failing the test (not hanging it) if it is not released in time. */
+    private static void await(CountDownLatch latch, String failure) {
+        try {
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError(failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(failure, e);
+        }
     }
 }

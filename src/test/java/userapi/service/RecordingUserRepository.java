@@ -2,6 +2,7 @@ package userapi.service;
 
 import userapi.model.Page;
 import userapi.model.User;
+import userapi.model.UserChanges;
 import userapi.repository.InMemoryUserRepository;
 import userapi.repository.UserRepository;
 
@@ -9,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test fake: an InMemoryUserRepository that records list calls and can run a hook just before an update. */
+/** Test fake: an InMemoryUserRepository that records list and update calls and can run a hook just before an update. */
 final class RecordingUserRepository implements UserRepository {
     private final InMemoryUserRepository store = new InMemoryUserRepository();
 
     final List<String> listCalls = new ArrayList<>();
+    final List<UserChanges> updateCalls = new CopyOnWriteArrayList<>(); // updates may come from several threads
     Runnable beforeUpdate = () -> { };
 
     @Override
@@ -23,9 +26,10 @@ final class RecordingUserRepository implements UserRepository {
     }
 
     @Override
-    public boolean update(User user) {
+    public Optional<User> update(UUID id, UserChanges changes) {
+        updateCalls.add(changes);
         beforeUpdate.run();
-        return store.update(user);
+        return store.update(id, changes);
     }
 
     @Override

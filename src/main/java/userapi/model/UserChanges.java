@@ -1,0 +1,23 @@
+package userapi.model;
+
+/**
+ * The fields one update changes, null for each it leaves as stored: the repository applies just these to the
+ * user as it is stored at that moment, so two updates of different fields never undo each other.
+ */
+public record UserChanges(String name, String email, String passwordHash) {
+
+    /** The user with the fields named here replaced and every other field kept. */
+    public User applyTo(User user) {
+        return new User(user.id(), name == null ? user.name() : name, email == null ? user.email() : email,
+                passwordHash == null ? user.passwordHash() : passwordHash, user.createdAt());
+    }
+
+    @Override
+    public String toString() { // which fields change, never their values: like User, no hash nor personal data in a log
+        return "UserChanges[name=" + shown(name) + ", email=" + shown(email) + ", passwordHash=" + shown(passwordHash) + "]";
+    }
+
+    private static String shown(String value) {
+        return value == null ? "unchanged" : "***";
+    }
+}
