@@ -5,6 +5,7 @@
 # writes it to bench/results.md. Every server runs in a fresh temporary working directory and is killed on exit.
 # Knobs for quick trials (the defaults are what results.md should show):
 #   BENCH_WARMUP=5s BENCH_DURATION=10s BENCH_STARTS=5
+# The README's small-footprint start: BENCH_APP_JAVA_OPTS="-XX:+UseSerialGC -Xmx64m" BENCH_RESULTS=bench/results-small.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,7 +19,8 @@ STARTS=${BENCH_STARTS:-5}
 CONNECTIONS=64
 THREADS=2
 ITERATIONS=1000 # PASSWORD_HASH_ITERATIONS for every start of the app
-RESULTS=$ROOT/bench/results.md
+RESULTS=$ROOT/${BENCH_RESULTS:-bench/results.md}
+APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:-} # JVM flags for the app's two servers (not the ceiling)
 LOGS=$ROOT/bench # server and wrk output: bench/*.log (ignored by git)
 
 if ! command -v wrk >/dev/null; then
@@ -65,9 +67,9 @@ start_server() {
   case $kind in
     ceiling) (cd "$dir" && exec env PORT="$port" "$JAVA" -cp "$BARE_CP" BareServer) >>"$logfile" 2>&1 & ;;
     memory) (cd "$dir" && exec env DATABASE_URL=memory PORT="$port" PASSWORD_HASH_ITERATIONS=$ITERATIONS \
-                 "$JAVA" -jar "$JAR") >>"$logfile" 2>&1 & ;;
+                 "$JAVA" $APP_JAVA_OPTS -jar "$JAR") >>"$logfile" 2>&1 & ;;
     default) (cd "$dir" && exec env -u DATABASE_URL PORT="$port" PASSWORD_HASH_ITERATIONS=$ITERATIONS \
-                 "$JAVA" -jar "$JAR") >>"$logfile" 2>&1 & ;;
+                 "$JAVA" $APP_JAVA_OPTS -jar "$JAR") >>"$logfile" 2>&1 & ;;
   esac
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
@@ -258,7 +260,7 @@ report() {
   echo "Servers: **ceiling** = bench/BareServer.java, a bare HttpServer on virtual threads answering constant bytes;" \
     "**app, memory** = build/user-api.jar with DATABASE_URL=memory; **app, default** = the same jar with" \
     "DATABASE_URL unset (the default repository, a SQLite file under a fresh working directory)."
-  echo "The app ran as the README starts it (\`java -jar build/user-api.jar\`, default JVM flags) with" \
+  echo "The app ran as the README starts it (\`java ${APP_JAVA_OPTS:+$APP_JAVA_OPTS }-jar build/user-api.jar\`$([ -z "$APP_JAVA_OPTS" ] && echo ', default JVM flags')) with" \
     "PASSWORD_HASH_ITERATIONS=$ITERATIONS, each server in a fresh working directory."
   if [ $HAS_SQLITE = 0 ]; then
     echo "**This jar has no SQLite classes (no org/sqlite/ in it): \"app, default\" measured the in-memory" \
