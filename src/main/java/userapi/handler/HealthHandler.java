@@ -26,11 +26,6 @@ public final class HealthHandler {
         this.storageReachable = storageReachable;
     }
 
-    /** A server with nothing to check: always UP. */
-    public HealthHandler() {
-        this(() -> true);
-    }
-
     public Response check(Request request) {
         boolean up = storageReachable.getAsBoolean();
         if (wasUp.getAndSet(up) != up) { // log the change, not every probe of a load balancer
