@@ -1,10 +1,11 @@
 package userapi.logging;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
@@ -25,12 +26,22 @@ public final class LineFormatter extends Formatter {
                 .append(currentRequestId()).append("] ")
                 .append(LogText.escape(formatMessage(record)))
                 .append(System.lineSeparator());
-        if (record.getThrown() != null) {
-            StringWriter trace = new StringWriter();
-            record.getThrown().printStackTrace(new PrintWriter(trace));
-            line.append(trace);
-        }
+        appendTrace(line, record.getThrown());
         return line.toString();
+    }
+
+    /**
+     * The stack trace, one frame a line as printStackTrace writes it, but with each exception's message escaped:
+     * a message can carry client text (a driver quoting a value, say), and must not start a forged line.
+     */
+    private static void appendTrace(StringBuilder line, Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            line.append(t == thrown ? "" : "Caused by: ").append(LogText.escape(t.toString())).append(System.lineSeparator());
+            for (StackTraceElement frame : t.getStackTrace()) {
+                line.append("\tat ").append(frame).append(System.lineSeparator());
+            }
+        }
     }
 
     private static String currentRequestId() {

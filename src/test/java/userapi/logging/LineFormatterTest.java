@@ -103,4 +103,30 @@ class LineFormatterTest {
         assertTrue(formatter.format(record(Level.FINE, "m", "2024-03-05T06:07:08.009Z")).contains(" FINE userapi.App "));
         assertTrue(formatter.format(record(Level.SEVERE, "m", "2024-03-05T06:07:08.009Z")).contains(" SEVERE userapi.App "));
     }
+
+    @Test
+    void escapes_an_exception_message_so_it_cannot_forge_a_line_of_its_own() {
+        LogRecord record = record(Level.SEVERE, "storage unavailable", "2024-03-05T06:07:08.009Z");
+        String forged = "x\n2024-03-05T06:07:09.000Z INFO userapi.App [-] all is well";
+        record.setThrown(new IllegalStateException("outer", new java.sql.SQLException(forged)));
+
+        String formatted = formatter.format(record);
+
+        assertTrue(formatted.contains("Caused by: java.sql.SQLException: x\\n2024-03-05T06:07:09.000Z INFO"), formatted);
+        assertTrue(java.util.Arrays.stream(formatted.split(NL)).noneMatch(l -> l.startsWith("2024-03-05T06:07:09")),
+                formatted);
+    }
+
+    @Test
+    void stops_at_a_cause_that_loops_back() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalArgumentException second = new IllegalArgumentException("second", first);
+        first.initCause(second);
+        LogRecord record = record(Level.SEVERE, "loop", "2024-03-05T06:07:08.009Z");
+        record.setThrown(first);
+
+        String formatted = formatter.format(record);
+
+        assertEquals(1, formatted.split("Caused by: ", -1).length - 1, formatted);
+    }
 }
