@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import userapi.logging.LineFormatter;
 import userapi.logging.LogText;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningJar;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import userapi.http.ServerLimits;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningJar;
 
 import java.io.IOException;
 import java.io.OutputStream;
