@@ -5,7 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import userapi.RunningApp.Reply;
+import userapi.testing.Reply;
+import userapi.testing.RunningApp;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ class AppEndToEndTest {
         Reply reply = app.get("/health");
 
         assertEquals(200, reply.status());
-        assertEquals(RunningApp.JSON, reply.header("Content-Type"));
+        assertEquals(Reply.JSON, reply.header("Content-Type"));
         assertEquals("{\"status\":\"UP\"}", reply.body());
     }
 
@@ -74,7 +75,7 @@ class AppEndToEndTest {
                 app.delete("/users/" + id),
                 app.get("/users/" + id),
                 app.get("/nope"),
-                app.send("PUT", "/users", RunningApp.JSON, "{}"),
+                app.send("PUT", "/users", Reply.JSON, "{}"),
                 app.post("/users", "{"),
                 app.post("/users", "{}"),
                 app.send("POST", "/users", "text/plain", "{}"));

@@ -2,6 +2,8 @@ package userapi;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import userapi.testing.Reply;
+import userapi.testing.RunningJar;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +35,10 @@ class DurabilityTest {
     @Test
     void users_created_before_a_clean_stop_are_there_after_the_restart() throws Exception {
         Map<String, String> emailById = new LinkedHashMap<>();
-        try (JarProcess app = JarProcess.start(workingDirectory, Map.of())) {
+        try (RunningJar app = RunningJar.start(workingDirectory, Map.of())) {
             for (int i = 0; i < 5; i++) {
                 String email = "restart-" + i + "@example.com";
-                emailById.put(app.createUser("User " + i, email), email);
+                emailById.put(app.createUserId("User " + i, email), email);
             }
             app.stop();
         }
@@ -44,12 +46,12 @@ class DurabilityTest {
         // Closed cleanly: SQLite moved the write-ahead log into the database file and removed it.
         assertFalse(Files.exists(workingDirectory.resolve("data/users.db-wal")));
 
-        try (JarProcess app = JarProcess.start(workingDirectory, Map.of())) {
+        try (RunningJar app = RunningJar.start(workingDirectory, Map.of())) {
             assertAllPresent(app, emailById);
-            JarProcess.Reply list = app.get("/users?limit=100");
-            assertEquals(5, list.body().get("total").asInt());
+            Reply list = app.get("/users?limit=100");
+            assertEquals(5, list.json().get("total").asInt());
             assertEquals(List.copyOf(emailById.values()),
-                    list.body().get("items").valueStream().map(item -> item.get("email").asString()).toList());
+                    list.json().get("items").valueStream().map(item -> item.get("email").asString()).toList());
         }
     }
 
@@ -57,22 +59,22 @@ class DurabilityTest {
     void every_acknowledged_user_survives_sigkill_right_after_its_201() throws Exception {
         Map<String, String> acknowledged = new LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
-            try (JarProcess app = JarProcess.start(workingDirectory, Map.of())) {
+            try (RunningJar app = RunningJar.start(workingDirectory, Map.of())) {
                 assertEquals(200, app.get("/health").status(), "the database must open cleanly after a kill");
                 assertAllPresent(app, acknowledged);
                 for (int i = 0; i < 4; i++) {
                     String email = "crash-" + round + "-" + i + "@example.com";
-                    acknowledged.put(app.createUser("Round " + round, email), email);
+                    acknowledged.put(app.createUserId("Round " + round, email), email);
                 }
                 app.kill(); // right after the last 201: no shutdown hook, no checkpoint, the WAL is left as it is
             }
             assertTrue(Files.exists(workingDirectory.resolve("data/users.db-wal")), "killed before any clean close");
         }
 
-        try (JarProcess app = JarProcess.start(workingDirectory, Map.of())) {
+        try (RunningJar app = RunningJar.start(workingDirectory, Map.of())) {
             assertEquals(200, app.get("/health").status());
             assertAllPresent(app, acknowledged);
-            assertEquals(acknowledged.size(), app.get("/users").body().get("total").asInt());
+            assertEquals(acknowledged.size(), app.get("/users").json().get("total").asInt());
             app.stop();
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database());
@@ -88,7 +90,7 @@ class DurabilityTest {
         Files.createDirectories(database().getParent());
         Files.writeString(database(), "not a database, just text ".repeat(100), StandardCharsets.UTF_8);
 
-        Map.Entry<Integer, String> run = JarProcess.runUntilExit(workingDirectory, Map.of());
+        Map.Entry<Integer, String> run = RunningJar.runUntilExit(workingDirectory, Map.of());
 
         assertEquals(1, run.getKey());
         assertTrue(run.getValue().contains("userapi: cannot start: data/users.db is not a usable SQLite database"),
@@ -97,11 +99,11 @@ class DurabilityTest {
         assertFalse(run.getValue().contains("Exception"), "no exception expected:\n" + run.getValue());
     }
 
-    private static void assertAllPresent(JarProcess app, Map<String, String> emailById) throws Exception {
+    private static void assertAllPresent(RunningJar app, Map<String, String> emailById) throws Exception {
         for (Map.Entry<String, String> user : emailById.entrySet()) {
-            JarProcess.Reply reply = app.get("/users/" + user.getKey());
+            Reply reply = app.get("/users/" + user.getKey());
             assertEquals(200, reply.status(), "user " + user.getValue() + " is missing");
-            assertEquals(user.getValue(), reply.body().get("email").asString());
+            assertEquals(user.getValue(), reply.json().get("email").asString());
         }
     }
 }

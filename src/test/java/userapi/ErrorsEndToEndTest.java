@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import userapi.RunningApp.Reply;
+import userapi.testing.Reply;
+import userapi.testing.RunningApp;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.ByteBuffer;
@@ -108,7 +109,7 @@ class ErrorsEndToEndTest {
             "PUT    | /users/3f1c2b9e-8a4d-4c1e-9f00-1234567890ab | DELETE, GET, HEAD, OPTIONS, PATCH",
             "POST   | /health                                     | GET, HEAD, OPTIONS"})
     void answers_405_method_not_allowed_with_allow_for_a_known_path(String method, String path, String allow) throws Exception {
-        Reply reply = app.send(method, path, RunningApp.JSON, "{}");
+        Reply reply = app.send(method, path, Reply.JSON, "{}");
 
         reply.assertProblem(405, "METHOD_NOT_ALLOWED");
         assertEquals(allow, reply.header("Allow"));
@@ -133,7 +134,7 @@ class ErrorsEndToEndTest {
 
     @Test
     void answers_413_payload_too_large_for_a_1_mib_body_with_content_length() throws Exception {
-        Reply reply = app.send(app.request("/users").header("Content-Type", RunningApp.JSON)
+        Reply reply = app.send(app.request("/users").header("Content-Type", Reply.JSON)
                 .POST(BodyPublishers.ofByteArray(bigJson())).build());
 
         reply.assertProblem(413, "PAYLOAD_TOO_LARGE");
@@ -143,7 +144,7 @@ class ErrorsEndToEndTest {
     void answers_413_payload_too_large_for_a_1_mib_body_streamed_without_content_length() throws Exception {
         Flow.Publisher<ByteBuffer> unknownLength = BodyPublishers.ofByteArray(bigJson());
 
-        Reply reply = app.send(app.request("/users").header("Content-Type", RunningApp.JSON)
+        Reply reply = app.send(app.request("/users").header("Content-Type", Reply.JSON)
                 .POST(BodyPublishers.fromPublisher(unknownLength)).build());
 
         reply.assertProblem(413, "PAYLOAD_TOO_LARGE");
@@ -170,7 +171,7 @@ class ErrorsEndToEndTest {
     void never_echoes_a_password_in_an_error_body(String body) throws Exception {
         Reply reply = app.post("/users", body);
 
-        assertEquals(RunningApp.PROBLEM_JSON, reply.header("Content-Type"), reply.body());
+        assertEquals(Reply.PROBLEM_JSON, reply.header("Content-Type"), reply.body());
         assertFalse(reply.body().contains(SECRET), reply.body());
         assertFalse(reply.body().contains("Zebra"), reply.body());
     }

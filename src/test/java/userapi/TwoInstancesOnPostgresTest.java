@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import userapi.testing.Reply;
+import userapi.testing.RunningJar;
 import userapi.testing.TestDatabase;
 
 import java.nio.file.Files;
@@ -31,20 +33,20 @@ class TwoInstancesOnPostgresTest {
     Path directory;
 
     private TestDatabase.Schema schema;
-    private final List<JarProcess> instances = new ArrayList<>();
+    private final List<RunningJar> instances = new ArrayList<>();
 
     @BeforeEach
     void start_two_instances_at_once() throws Exception {
         schema = TestDatabase.createSchema();
         Map<String, String> environment = Map.of("DATABASE_URL", schema.url());
         try (ExecutorService starter = Executors.newFixedThreadPool(2)) {
-            List<Future<JarProcess>> starting = new ArrayList<>();
+            List<Future<RunningJar>> starting = new ArrayList<>();
             for (String name : List.of("a", "b")) {
                 Path workingDirectory = Files.createDirectories(directory.resolve(name));
-                starting.add(starter.submit(() -> JarProcess.start(workingDirectory, environment)));
+                starting.add(starter.submit(() -> RunningJar.start(workingDirectory, environment)));
             }
             Exception failure = null;
-            for (Future<JarProcess> instance : starting) {
+            for (Future<RunningJar> instance : starting) {
                 try {
                     instances.add(instance.get()); // keep every one that started, so @AfterEach stops it
                 } catch (Exception e) {
@@ -59,7 +61,7 @@ class TwoInstancesOnPostgresTest {
 
     @AfterEach
     void stop() throws Exception {
-        instances.forEach(JarProcess::close);
+        instances.forEach(RunningJar::close);
         if (schema != null) {
             schema.drop();
         }
@@ -71,7 +73,7 @@ class TwoInstancesOnPostgresTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Callable<Integer>> creates = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            JarProcess instance = instances.get(i % 2);
+            RunningJar instance = instances.get(i % 2);
             String json = "{\"name\":\"Racer " + i + "\",\"email\":\"Race@Example.com\",\"password\":\"correct horse\"}";
             creates.add(() -> {
                 go.await();
@@ -91,20 +93,20 @@ class TwoInstancesOnPostgresTest {
         }
 
         assertEquals(Map.of(201, 1, 409, requests - 1), countByStatus);
-        for (JarProcess instance : instances) {
-            JarProcess.Reply list = instance.get("/users");
-            assertEquals(1, list.body().get("total").asInt());
-            assertEquals("race@example.com", list.body().get("items").get(0).get("email").asString());
+        for (RunningJar instance : instances) {
+            Reply list = instance.get("/users");
+            assertEquals(1, list.json().get("total").asInt());
+            assertEquals("race@example.com", list.json().get("items").get(0).get("email").asString());
         }
     }
 
     @Test
     void both_instances_report_up_and_see_each_others_users() throws Exception {
-        String id = instances.get(0).createUser("Ada", "ada@example.com");
+        String id = instances.get(0).createUserId("Ada", "ada@example.com");
 
-        for (JarProcess instance : instances) {
+        for (RunningJar instance : instances) {
             assertEquals(200, instance.get("/health").status());
-            assertEquals("ada@example.com", instance.get("/users/" + id).body().get("email").asString());
+            assertEquals("ada@example.com", instance.get("/users/" + id).json().get("email").asString());
         }
         assertEquals(409, instances.get(1).post("/users",
                 "{\"name\":\"Ada 2\",\"email\":\"ADA@example.com\",\"password\":\"correct horse\"}").status());

@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import userapi.RunningApp.Reply;
+import userapi.testing.Reply;
+import userapi.testing.RunningApp;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class UsersEndToEndTest {
         Reply reply = app.post("/users", app.userJson("Ada", "ada@example.com", PASSWORD));
 
         assertEquals(201, reply.status(), reply.body());
-        assertEquals(RunningApp.JSON, reply.header("Content-Type"));
+        assertEquals(Reply.JSON, reply.header("Content-Type"));
         JsonNode user = reply.json();
         assertEquals(USER_FIELDS, Set.copyOf(user.propertyNames()));
         UUID id = UUID.fromString(user.get("id").stringValue());
@@ -340,7 +341,7 @@ class UsersEndToEndTest {
 
     private static JsonNode ok(Reply reply) {
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(RunningApp.JSON, reply.header("Content-Type"));
+        assertEquals(Reply.JSON, reply.header("Content-Type"));
         return reply.json();
     }
 

@@ -2,6 +2,7 @@ package userapi.hardening;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import userapi.testing.RunningApp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,8 +122,8 @@ class FuzzTest {
         SevereRecords severe = new SevereRecords();
         appLogger.addHandler(severe);
         QuietLogs quiet = new QuietLogs();
-        try (LiveApp app = LiveApp.start(1000)) {
-            String userId = app.createUser("Ada", "ada@example.com");
+        try (RunningApp app = RunningApp.start(1000)) {
+            String userId = app.createUserId("Ada", "ada@example.com");
             Generator generator = new Generator(new Random(seed), userId);
             Map<String, Integer> statuses = new TreeMap<>();
             Map<String, Integer> jdkAnswers = new TreeMap<>();
@@ -141,8 +142,8 @@ class FuzzTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertEquals(List.of(), severe.records(), "unexpected errors logged during the fuzz run");
-            assertEquals(200, app.get("/health").statusCode(), "healthy after the fuzz run");
-            assertEquals(200, app.get("/users/" + userId).statusCode(), "the existing user is still served");
+            assertEquals(200, app.get("/health").status(), "healthy after the fuzz run");
+            assertEquals(200, app.get("/users/" + userId).status(), "the existing user is still served");
             assertTrue(statuses.keySet().stream().anyMatch(s -> s.startsWith("2")), "some requests got through: " + statuses);
             System.out.println("FuzzTest: " + cases + " cases in " + millis + " ms; statuses " + statuses
                     + "; JDK's own answers " + jdkAnswers);

@@ -3,6 +3,7 @@ package userapi.hardening;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import userapi.service.Pbkdf2PasswordHasher;
+import userapi.testing.RunningApp;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +40,10 @@ class HashFloodTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void a_flood_of_creates_is_answered_201_or_503_while_reads_keep_answering() throws Exception {
         QuietLogs quiet = new QuietLogs();
-        try (LiveApp app = LiveApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
+        try (RunningApp app = RunningApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
              HttpClient flooder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
              ExecutorService prober = Executors.newSingleThreadExecutor()) {
-            String existing = app.createUser("Ada", "ada@example.com");
+            String existing = app.createUserId("Ada", "ada@example.com");
 
             AtomicBoolean flooding = new AtomicBoolean(true);
             Future<List<Long>> readMillis = prober.submit(() -> probeWhile(app, existing, flooding));
@@ -95,7 +96,7 @@ class HashFloodTest {
     }
 
     /** Alternates GET /users/{id} and GET /health on its own client until the flood is over; each must answer 200. */
-    private static List<Long> probeWhile(LiveApp app, String id, AtomicBoolean flooding) throws Exception {
+    private static List<Long> probeWhile(RunningApp app, String id, AtomicBoolean flooding) throws Exception {
         List<Long> millis = new ArrayList<>();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (int i = 0; flooding.get() && i < 1_000; i++) {

@@ -6,10 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import userapi.testing.Reply;
+import userapi.testing.RunningApp;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +20,13 @@ import static userapi.hardening.Problems.assertProblem;
 /** HEAD is answered wherever GET is, with GET's status and headers but no body; OPTIONS answers 204 with Allow. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeadAndOptionsTest {
-    private LiveApp app;
+    private RunningApp app;
     private String userId;
 
     @BeforeAll
     void start() throws Exception {
-        app = LiveApp.start(1000);
-        userId = app.createUser("Ada", "ada@example.com");
+        app = RunningApp.start(1000);
+        userId = app.createUserId("Ada", "ada@example.com");
     }
 
     @AfterAll
@@ -57,16 +58,16 @@ class HeadAndOptionsTest {
             "/users/{id} | DELETE, GET, HEAD, OPTIONS, PATCH",
             "/users/not-a-uuid | DELETE, GET, HEAD, OPTIONS, PATCH"})
     void options_answers_204_with_allow(String template, String allow) throws Exception {
-        HttpResponse<String> options = app.send(app.request(template.replace("{id}", userId))
+        Reply options = app.send(app.request(template.replace("{id}", userId))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
-        assertEquals(204, options.statusCode());
+        assertEquals(204, options.status());
         assertEquals(allow, options.headers().firstValue("Allow").orElse(null));
         assertEquals("", options.body());
     }
 
     @Test
     void options_on_an_unknown_path_is_404() throws Exception {
-        HttpResponse<String> options = app.send(app.request("/nowhere")
+        Reply options = app.send(app.request("/nowhere")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
         assertProblem(options, 404, "NOT_FOUND");
         assertNull(options.headers().firstValue("Allow").orElse(null));
@@ -74,7 +75,7 @@ class HeadAndOptionsTest {
 
     @Test
     void a_405_lists_head_and_options_in_allow() throws Exception {
-        HttpResponse<String> put = app.send(app.request("/health").PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        Reply put = app.send(app.request("/health").PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertProblem(put, 405, "METHOD_NOT_ALLOWED");
         assertEquals("GET, HEAD, OPTIONS", put.headers().firstValue("Allow").orElse(null));
     }

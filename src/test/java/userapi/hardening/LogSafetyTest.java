@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import userapi.logging.LineFormatter;
 import userapi.logging.LogText;
+import userapi.testing.RunningApp;
+import userapi.testing.RunningJar;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,12 +67,12 @@ class LogSafetyTest {
 
     private final Logger appLogger = Logger.getLogger("userapi");
     private final Capture capture = new Capture();
-    private LiveApp app;
+    private RunningApp app;
 
     @BeforeEach
     void start() throws Exception {
         appLogger.addHandler(capture);
-        app = LiveApp.start(1000);
+        app = RunningApp.start(1000);
     }
 
     @AfterEach

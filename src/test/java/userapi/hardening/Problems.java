@@ -2,6 +2,7 @@ package userapi.hardening;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import userapi.testing.Reply;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ final class Problems {
         assertEquals(code, problem.path("code").asString(), context);
         assertEquals(status, problem.path("status").asInt(), context);
         return problem;
+    }
+
+    /** Asserts the same for an answer of a test server's client. */
+    static JsonNode assertProblem(Reply reply, int status, String code) {
+        return assertProblem(reply.response(), status, code);
     }
 
     /** Asserts the same for a raw-socket answer. */

@@ -2,10 +2,11 @@ package userapi.hardening;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import userapi.testing.RunningApp;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,11 +25,11 @@ class RequestFramingTest {
     private static final String HEAD = "POST /users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             + "Transfer-Encoding: chunked\r\n\r\n";
 
-    private LiveApp app;
+    private RunningApp app;
 
     @BeforeAll
     void start() throws IOException {
-        app = LiveApp.start(1000);
+        app = RunningApp.start(1000);
     }
 
     @AfterAll

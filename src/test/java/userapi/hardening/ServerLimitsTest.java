@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import userapi.http.ServerLimits;
+import userapi.testing.RunningApp;
+import userapi.testing.RunningJar;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,11 +40,11 @@ class ServerLimitsTest {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class In_process {
-        private LiveApp app;
+        private RunningApp app;
 
         @BeforeAll
         void start() throws IOException {
-            app = LiveApp.start(1000);
+            app = RunningApp.start(1000);
         }
 
         @AfterAll

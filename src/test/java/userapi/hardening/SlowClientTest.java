@@ -3,6 +3,7 @@ package userapi.hardening;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import userapi.testing.RunningJar;
 
 import java.io.IOException;
 import java.io.InputStream;

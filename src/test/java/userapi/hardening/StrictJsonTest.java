@@ -8,9 +8,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import userapi.testing.Reply;
+import userapi.testing.RunningApp;
 
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,13 +30,13 @@ import static userapi.hardening.Problems.fields;
 class StrictJsonTest {
     private static final String VALID = "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}";
 
-    private LiveApp app;
+    private RunningApp app;
     private int usersBefore;
     private int nextEmail;
 
     @BeforeAll
     void start() throws Exception {
-        app = LiveApp.start(1000);
+        app = RunningApp.start(1000);
     }
 
     @AfterAll
@@ -50,20 +51,20 @@ class StrictJsonTest {
 
     @Test
     void accepts_the_valid_document_the_other_cases_are_mutations_of() throws Exception {
-        assertEquals(201, app.json("POST", "/users", unique(VALID) + " \r\n\t").statusCode(), "trailing whitespace is fine");
+        assertEquals(201, app.sendJson("POST", "/users", unique(VALID) + " \r\n\t").status(), "trailing whitespace is fine");
     }
 
     @Test
     void rejects_duplicate_keys_with_400() throws Exception {
         String duplicated = "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\",\"name\":\"Eve\"}";
-        assertProblem(app.json("POST", "/users", duplicated), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", duplicated), 400, "MALFORMED_JSON");
         assertNoUsers();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {" {}", " x", ",", "]", "}", " null", " \"more\"", " 1", VALID})
     void rejects_trailing_tokens_with_400(String trailing) throws Exception {
-        assertProblem(app.json("POST", "/users", VALID + trailing), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", VALID + trailing), 400, "MALFORMED_JSON");
         assertNoUsers();
     }
 
@@ -71,7 +72,7 @@ class StrictJsonTest {
     @ValueSource(strings = {"123", "12.5", "-1e3", "true", "false", "[\"Ada\"]", "{\"first\":\"Ada\"}"})
     void does_not_coerce_a_non_string_into_the_name(String value) throws Exception {
         String body = "{\"name\":" + value + ",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}";
-        JsonNode problem = assertProblem(app.json("POST", "/users", body), 422, "VALIDATION_FAILED");
+        JsonNode problem = assertProblem(app.sendJson("POST", "/users", body), 422, "VALIDATION_FAILED");
         assertEquals(List.of("name"), fields(problem));
         assertEquals("must be a string", problem.path("errors").get(0).path("message").asString());
         assertNoUsers();
@@ -79,19 +80,19 @@ class StrictJsonTest {
 
     @Test
     void does_not_coerce_numbers_or_booleans_in_any_field_of_create_or_update() throws Exception {
-        JsonNode create = assertProblem(app.json("POST", "/users",
+        JsonNode create = assertProblem(app.sendJson("POST", "/users",
                 "{\"name\":\"Ada\",\"email\":42,\"password\":12345678}"), 422, "VALIDATION_FAILED");
         assertEquals(List.of("email", "password"), fields(create));
 
-        String id = app.createUser("Ada", freshEmail());
-        JsonNode update = assertProblem(app.json("PATCH", "/users/" + id, "{\"name\":false}"), 422, "VALIDATION_FAILED");
+        String id = app.createUserId("Ada", freshEmail());
+        JsonNode update = assertProblem(app.sendJson("PATCH", "/users/" + id, "{\"name\":false}"), 422, "VALIDATION_FAILED");
         assertEquals(List.of("name"), fields(update));
         assertEquals("\"Ada\"", Problems.parse(app.get("/users/" + id).body()).path("name").toString());
     }
 
     @Test
     void rejects_explicit_nulls_with_422_naming_the_field() throws Exception {
-        JsonNode problem = assertProblem(app.json("POST", "/users",
+        JsonNode problem = assertProblem(app.sendJson("POST", "/users",
                 "{\"name\":null,\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"), 422, "VALIDATION_FAILED");
         assertEquals(List.of("name"), fields(problem));
     }
@@ -99,27 +100,27 @@ class StrictJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"null", "[]", "[" + VALID + "]", "\"Ada\"", "42", "true"})
     void answers_a_body_that_is_not_an_object_with_422(String body) throws Exception {
-        JsonNode problem = assertProblem(app.json("POST", "/users", body), 422, "VALIDATION_FAILED");
+        JsonNode problem = assertProblem(app.sendJson("POST", "/users", body), 422, "VALIDATION_FAILED");
         assertEquals(List.of("body"), fields(problem));
     }
 
     @Test
     void answers_an_empty_body_with_400() throws Exception {
-        assertProblem(app.json("POST", "/users", ""), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", ""), 400, "MALFORMED_JSON");
     }
 
     @Test
     void rejects_unknown_fields_with_422_naming_them_so_no_client_sets_id_createdAt_or_a_hash() throws Exception {
         String body = "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"name\":\"Ada\",\"email\":\"ada@example.com\","
                 + "\"password\":\"correct horse\",\"createdAt\":\"2000-01-01T00:00:00Z\",\"passwordHash\":\"x\"}";
-        JsonNode problem = assertProblem(app.json("POST", "/users", body), 422, "VALIDATION_FAILED");
+        JsonNode problem = assertProblem(app.sendJson("POST", "/users", body), 422, "VALIDATION_FAILED");
         assertEquals(List.of("createdAt", "id", "passwordHash"), fields(problem));
         problem.path("errors").forEach(e -> assertEquals("is not a known field", e.path("message").asString()));
         assertNoUsers();
 
-        String id = app.createUser("Ada", freshEmail());
+        String id = app.createUserId("Ada", freshEmail());
         String before = app.get("/users/" + id).body();
-        JsonNode update = assertProblem(app.json("PATCH", "/users/" + id,
+        JsonNode update = assertProblem(app.sendJson("PATCH", "/users/" + id,
                 "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"createdAt\":\"2000-01-01T00:00:00Z\"}"),
                 422, "VALIDATION_FAILED");
         assertEquals(List.of("createdAt", "id"), fields(update));
@@ -134,7 +135,7 @@ class StrictJsonTest {
         body.writeBytes("{\"name\":\"A".getBytes(StandardCharsets.UTF_8));
         body.writeBytes(HexFormat.of().parseHex(hex));
         body.writeBytes("da\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}".getBytes(StandardCharsets.UTF_8));
-        assertProblem(app.json("POST", "/users", body.toByteArray()), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", body.toByteArray()), 400, "MALFORMED_JSON");
         assertNoUsers();
     }
 
@@ -149,7 +150,7 @@ class StrictJsonTest {
         body.writeBytes("{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct".getBytes(StandardCharsets.UTF_8));
         body.writeBytes(HexFormat.of().parseHex(hex));
         body.writeBytes("horse\"}".getBytes(StandardCharsets.UTF_8));
-        assertProblem(app.json("POST", "/users", body.toByteArray()), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", body.toByteArray()), 400, "MALFORMED_JSON");
         assertNoUsers();
     }
 
@@ -157,14 +158,14 @@ class StrictJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE"})
     void rejects_a_body_in_another_encoding_than_utf8_with_400(String charset) throws Exception {
-        assertProblem(app.json("POST", "/users", VALID.getBytes(java.nio.charset.Charset.forName(charset))),
+        assertProblem(app.sendJson("POST", "/users", VALID.getBytes(java.nio.charset.Charset.forName(charset))),
                 400, "MALFORMED_JSON");
         assertNoUsers();
     }
 
     @Test
     void ignores_a_utf8_byte_order_mark() throws Exception {
-        assertEquals(201, app.json("POST", "/users", ("\uFEFF" + unique(VALID)).getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(201, app.sendJson("POST", "/users", ("\uFEFF" + unique(VALID)).getBytes(StandardCharsets.UTF_8)).status());
     }
 
     @ParameterizedTest
@@ -175,7 +176,7 @@ class StrictJsonTest {
             "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\\ud800\"}",
             "{\"name\\ud800\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"})
     void rejects_lone_surrogate_escapes_with_400(String body) throws Exception {
-        assertProblem(app.json("POST", "/users", body), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", body), 400, "MALFORMED_JSON");
         assertNoUsers();
     }
 
@@ -188,57 +189,57 @@ class StrictJsonTest {
             "\"\\ud800\"",
             "[\"ok\",[\"\\udfff\"]]"})
     void rejects_a_nested_lone_surrogate_with_400_too(String body) throws Exception {
-        assertProblem(app.json("POST", "/users", body), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", body), 400, "MALFORMED_JSON");
     }
 
     @Test
     void accepts_a_well_formed_surrogate_pair() throws Exception {
-        HttpResponse<String> created = app.json("POST", "/users",
+        Reply created = app.sendJson("POST", "/users",
                 unique("{\"name\":\"Ada \\ud83d\\ude00\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"));
-        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(201, created.status(), created.body());
         assertEquals("Ada \uD83D\uDE00", Problems.parse(created.body()).path("name").asString());
     }
 
     @Test
     void stops_deep_nesting_at_the_depth_limit_with_400() throws Exception {
-        assertProblem(app.json("POST", "/users", nested(14)), 422, "VALIDATION_FAILED"); // within the limit: a model error
-        assertProblem(app.json("POST", "/users", nested(16)), 400, "MALFORMED_JSON");
-        assertProblem(app.json("POST", "/users", nested(20_000)), 400, "MALFORMED_JSON"); // no stack overflow either
+        assertProblem(app.sendJson("POST", "/users", nested(14)), 422, "VALIDATION_FAILED"); // within the limit: a model error
+        assertProblem(app.sendJson("POST", "/users", nested(16)), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", nested(20_000)), 400, "MALFORMED_JSON"); // no stack overflow either
     }
 
     @Test
     void stops_over_long_strings_with_400() throws Exception {
         String shortEnough = "p".repeat(200); // parses, then breaks the 128-character password rule
-        assertProblem(app.json("POST", "/users", withPassword(shortEnough)), 422, "VALIDATION_FAILED");
-        assertProblem(app.json("POST", "/users", withPassword("p".repeat(20_000))), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", withPassword(shortEnough)), 422, "VALIDATION_FAILED");
+        assertProblem(app.sendJson("POST", "/users", withPassword("p".repeat(20_000))), 400, "MALFORMED_JSON");
     }
 
     @Test
     void stops_over_long_numbers_with_400() throws Exception {
-        assertProblem(app.json("POST", "/users", withName("1".repeat(20))), 422, "VALIDATION_FAILED");
-        assertProblem(app.json("POST", "/users", withName("1".repeat(1_000))), 400, "MALFORMED_JSON");
-        assertProblem(app.json("POST", "/users", withName("1." + "5".repeat(1_000))), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", withName("1".repeat(20))), 422, "VALIDATION_FAILED");
+        assertProblem(app.sendJson("POST", "/users", withName("1".repeat(1_000))), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", withName("1." + "5".repeat(1_000))), 400, "MALFORMED_JSON");
     }
 
     @Test
     void stops_over_long_field_names_with_400() throws Exception {
-        JsonNode unknown = assertProblem(app.json("POST", "/users",
+        JsonNode unknown = assertProblem(app.sendJson("POST", "/users",
                 "{\"" + "k".repeat(100) + "\":1," + VALID.substring(1)), 422, "VALIDATION_FAILED");
         assertEquals(List.of("k".repeat(100)), fields(unknown));
-        assertProblem(app.json("POST", "/users", "{\"" + "k".repeat(1_000) + "\":1," + VALID.substring(1)),
+        assertProblem(app.sendJson("POST", "/users", "{\"" + "k".repeat(1_000) + "\":1," + VALID.substring(1)),
                 400, "MALFORMED_JSON");
     }
 
     @Test
     void stops_documents_with_too_many_tokens_with_400() throws Exception {
         String manyTokens = "{\"name\":[" + "0,".repeat(20_000) + "0]}"; // 40 KB: under the body limit
-        assertProblem(app.json("POST", "/users", manyTokens), 400, "MALFORMED_JSON");
+        assertProblem(app.sendJson("POST", "/users", manyTokens), 400, "MALFORMED_JSON");
     }
 
     @Test
     void refuses_a_document_over_64_kib_with_413() throws Exception {
         String huge = withPassword("p".repeat(64 * 1024));
-        assertProblem(app.json("POST", "/users", huge), 413, "PAYLOAD_TOO_LARGE");
+        assertProblem(app.sendJson("POST", "/users", huge), 413, "PAYLOAD_TOO_LARGE");
         assertNoUsers();
     }
 
@@ -260,8 +261,8 @@ class StrictJsonTest {
     }
 
     private int userCount() throws Exception {
-        HttpResponse<String> list = app.get("/users?limit=1");
-        assertEquals(200, list.statusCode());
+        Reply list = app.get("/users?limit=1");
+        assertEquals(200, list.status());
         assertFalse(list.body().contains("passwordHash"));
         return Problems.parse(list.body()).path("total").asInt();
     }
