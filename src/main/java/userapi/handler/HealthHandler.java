@@ -3,7 +3,6 @@ package userapi.handler;
 import userapi.http.Request;
 import userapi.http.Response;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -35,6 +34,6 @@ public final class HealthHandler {
                 LOG.warning("health: the database cannot be reached, DOWN");
             }
         }
-        return up ? Response.ok(new Health("UP")) : new Response(503, new Health("DOWN"), Map.of());
+        return up ? Response.ok(new Health("UP")) : Response.unavailable(new Health("DOWN"));
     }
 }

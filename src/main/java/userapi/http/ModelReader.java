@@ -84,11 +84,6 @@ public final class ModelReader {
         return model;
     }
 
-    /** Validates a model built by hand, such as query parameters. */
-    public <T> T validate(T model) {
-        return validate(model, List.of());
-    }
-
     /**
      * Validates a model built by hand and reports its violations together with the errors found while building
      * it (such as a query parameter that is not a number), so the client learns of every bad field at once.

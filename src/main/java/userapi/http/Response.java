@@ -18,6 +18,15 @@ public record Response(int status, Object body, Map<String, String> headers) {
     }
 
     public static Response noContent() {
-        return new Response(204, null, Map.of());
+        return noContent(Map.of());
+    }
+
+    public static Response noContent(Map<String, String> headers) {
+        return new Response(204, null, headers);
+    }
+
+    /** 503 with a body: the server runs but cannot serve (e.g. /health while the database is down). */
+    public static Response unavailable(Object body) {
+        return new Response(503, body, Map.of());
     }
 }

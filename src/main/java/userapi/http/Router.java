@@ -95,7 +95,7 @@ public final class Router implements HttpHandler {
         }
         List<String> allowed = allowed(matches);
         if (method.equals("OPTIONS")) {
-            return new Response(204, null, Map.of("Allow", String.join(", ", allowed)));
+            return Response.noContent(Map.of("Allow", String.join(", ", allowed)));
         }
         throw new MethodNotAllowed(allowed);
     }

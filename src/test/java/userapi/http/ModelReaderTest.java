@@ -303,12 +303,12 @@ class ModelReaderTest {
     void validates_a_model_built_by_hand_and_returns_it_when_valid() {
         Limits valid = new Limits(10, 0);
 
-        assertSame(valid, reader.validate(valid));
+        assertSame(valid, reader.validate(valid, List.of()));
     }
 
     @Test
     void reports_every_violation_of_a_model_built_by_hand() {
-        ValidationFailed failure = assertThrows(ValidationFailed.class, () -> reader.validate(new Limits(0, -1)));
+        ValidationFailed failure = assertThrows(ValidationFailed.class, () -> reader.validate(new Limits(0, -1), List.of()));
 
         assertEquals(List.of("limit", "offset"), fields(failure.errors()));
         assertEquals("2 fields are invalid.", failure.getMessage());
