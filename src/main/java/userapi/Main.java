@@ -1,5 +1,6 @@
 package userapi;
 
+import userapi.http.ServerLimits;
 import userapi.logging.LogSetup;
 import userapi.repository.JdbcUserRepository;
 
@@ -23,6 +24,7 @@ public final class Main {
             return;
         }
         LogSetup.configure(Path.of(""));
+        ServerLimits.applyToJdk(); // JVM-wide: the JDK reads these once, when the first HttpServer starts
         try {
             App app = App.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
