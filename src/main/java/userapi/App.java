@@ -7,8 +7,10 @@ import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.databind.json.JsonMapper;
+import userapi.handler.AuthHandler;
 import userapi.handler.HealthHandler;
 import userapi.handler.UserHandler;
+import userapi.http.AccessNotes;
 import userapi.http.EdgeFilter;
 import userapi.http.JsonBodyWriter;
 import userapi.http.JsonMappers;
@@ -16,12 +18,19 @@ import userapi.http.ModelReader;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
+import userapi.repository.InMemoryTokenRepository;
 import userapi.repository.InMemoryUserRepository;
+import userapi.repository.JdbcTokenRepository;
 import userapi.repository.JdbcUserRepository;
+import userapi.repository.TokenRepository;
 import userapi.repository.UserRepository;
-import userapi.service.Pbkdf2PasswordHasher;
 import userapi.service.BoundedPasswordHasher;
+import userapi.service.DefaultAuthService;
 import userapi.service.DefaultUserService;
+import userapi.service.ExpiredTokenSweeper;
+import userapi.service.LoginThrottle;
+import userapi.service.Pbkdf2PasswordHasher;
+import userapi.service.Tokens;
 import userapi.service.UserService;
 
 import java.io.IOException;
@@ -34,6 +43,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+
+import static userapi.http.Router.Access.PUBLIC;
+import static userapi.http.Router.Access.SIGNED_IN;
 
 /**
  * The composition root: repository -> service -> handlers -> router -> filters -> server, each built once here
@@ -58,15 +70,17 @@ public final class App implements AutoCloseable {
     private final Router router;
     private final ExecutorService executor;
     private final BoundedPasswordHasher hasher;
+    private final ExpiredTokenSweeper sweeper;
     private final ValidatorFactory validation;
     private final UserRepository owned;
 
-    private App(HttpServer server, Router router, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation,
-                UserRepository owned) {
+    private App(HttpServer server, Router router, ExecutorService executor, BoundedPasswordHasher hasher,
+                ExpiredTokenSweeper sweeper, ValidatorFactory validation, UserRepository owned) {
         this.server = server;
         this.router = router;
         this.executor = executor;
         this.hasher = hasher;
+        this.sweeper = sweeper;
         this.validation = validation;
         this.owned = owned;
     }
@@ -76,22 +90,30 @@ public final class App implements AutoCloseable {
      * @throws JdbcUserRepository.CannotOpen if the database is corrupt, locked or refuses us
      */
     public static App start(Config config) throws IOException {
-        UserRepository repository = config.databaseUrl().equals(Config.MEMORY) ? new InMemoryUserRepository()
-                : JdbcUserRepository.open(config.databaseUrl(), DATABASE_TIMEOUT);
+        if (config.databaseUrl().equals(Config.MEMORY)) {
+            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null);
+        }
+        JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), DATABASE_TIMEOUT);
         try {
-            return start(config, repository, repository);
+            return start(config, repository, new JdbcTokenRepository(repository), repository); // one pool for both
         } catch (IOException | RuntimeException e) {
             repository.close();
             throw e;
         }
     }
 
-    /** Starts on a repository the caller owns and closes (tests hand in an InMemoryUserRepository). */
+    /** Starts on a repository the caller owns and closes, with tokens kept in memory. */
     public static App start(Config config, UserRepository repository) throws IOException {
-        return start(config, repository, null);
+        return start(config, repository, new InMemoryTokenRepository(), null);
     }
 
-    private static App start(Config config, UserRepository repository, UserRepository owned) throws IOException {
+    /** Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into). */
+    public static App start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
+        return start(config, repository, tokens, null);
+    }
+
+    private static App start(Config config, UserRepository repository, TokenRepository tokens, UserRepository owned)
+            throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = Validation.byProvider(HibernateValidator.class).configure()
                 .ignoreXmlConfiguration() // no META-INF/validation.xml to look for, no XML parser to load
@@ -102,34 +124,48 @@ public final class App implements AutoCloseable {
 
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(new Pbkdf2PasswordHasher(config.passwordHashIterations()),
                 Runtime.getRuntime().availableProcessors(), HASH_PERMIT_WAIT);
-        UserService service = new DefaultUserService(repository, hasher, config.blockedEmailDomains(),
-                Clock.systemUTC(), UUID::randomUUID);
+        Clock clock = Clock.systemUTC();
+        UserService service = new DefaultUserService(repository, tokens, hasher, config.blockedEmailDomains(),
+                clock, UUID::randomUUID);
+        DefaultAuthService auth = new DefaultAuthService(repository, tokens, hasher,
+                new LoginThrottle(clock, LoginThrottle.DEFAULT_MAX_TRACKED), new Tokens(), clock,
+                Duration.ofSeconds(config.tokenTtlSeconds()));
         UserHandler users = new UserHandler(service, models);
+        AuthHandler login = new AuthHandler(auth, models);
         HealthHandler health = new HealthHandler(repository::reachable);
 
-        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health);
+        AccessNotes notes = new AccessNotes(); // the Router notes each request's caller for the EdgeFilter's access line
+        Router router = routes(new Router(writer, MAX_BODY_BYTES, auth, notes), users, login, health);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
-        context.getFilters().add(new EdgeFilter(writer)); // outermost: request id, global exception handler, access line
+        context.getFilters().add(new EdgeFilter(writer, notes)); // outermost: request id, global exception handler, access line
         context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
                 ServerLimits.MAX_HEADER_BYTES));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
         server.setExecutor(executor);
+        ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();
         server.start();
         LOG.info(() -> "listening on http://" + config.host() + ":" + server.getAddress().getPort());
-        return new App(server, router, executor, hasher, validation, owned);
+        return new App(server, router, executor, hasher, sweeper, validation, owned);
     }
 
-    /** The route table (FastAPI's APIRouter): every route of the API, in one block. */
-    static Router routes(Router router, UserHandler users, HealthHandler health) {
+    /**
+     * The route table (FastAPI's APIRouter): every route of the API, in one block. SIGNED_IN routes need a valid
+     * bearer token (else 401); what the caller may then do to which user is the service's rule, not the table's.
+     * /users/me comes before /users/{id}: the first route that matches a method and path answers.
+     */
+    static Router routes(Router router, UserHandler users, AuthHandler auth, HealthHandler health) {
         return router
-                .get("/health", health::check)
-                .post("/users", users::create)
-                .get("/users", users::list)
-                .get("/users/{id}", users::get)
-                .patch("/users/{id}", users::update)
-                .delete("/users/{id}", users::delete);
+                .get("/health", PUBLIC, health::check)
+                .post("/auth/login", PUBLIC, auth::login)
+                .post("/auth/logout", SIGNED_IN, auth::logout)
+                .post("/users", PUBLIC, users::create)
+                .get("/users", SIGNED_IN, users::list)
+                .get("/users/me", SIGNED_IN, users::me)
+                .get("/users/{id}", SIGNED_IN, users::get)
+                .patch("/users/{id}", SIGNED_IN, users::update)
+                .delete("/users/{id}", SIGNED_IN, users::delete);
     }
 
     /** The routes this server answers, as declared in {@link #routes}. */
@@ -154,6 +190,7 @@ public final class App implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sweeper.close();
         hasher.close();
         validation.close();
         if (owned != null) {

@@ -13,15 +13,18 @@ import java.util.stream.Collectors;
  * databaseUrl is a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://...) or {@link #MEMORY}.
  */
 public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
-                     String databaseUrl) {
+                     String databaseUrl, int tokenTtlSeconds) {
     public static final String DEFAULT_BLOCKED = "mailinator.com,guerrillamail.com,10minutemail.com,yopmail.com";
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
     public static final String MEMORY = "memory";
+    /** TOKEN_TTL_SECONDS: how long a bearer token is valid; a day by default, 30 days at most. */
+    public static final int DEFAULT_TOKEN_TTL_SECONDS = 86_400;
+    public static final int MAX_TOKEN_TTL_SECONDS = 2_592_000;
 
     /** For code that hands App its own repository: the database setting is not used there. */
     public Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations) {
-        this(host, port, blockedEmailDomains, passwordHashIterations, MEMORY);
+        this(host, port, blockedEmailDomains, passwordHashIterations, MEMORY, DEFAULT_TOKEN_TTL_SECONDS);
     }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
@@ -48,7 +51,8 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                         + "': give a comma-separated list such as " + DEFAULT_BLOCKED);
             }
         }
-        return new Config(host, port, blocked, iterations, databaseUrl(env));
+        int tokenTtl = integer(env, "TOKEN_TTL_SECONDS", DEFAULT_TOKEN_TTL_SECONDS, 1, MAX_TOKEN_TTL_SECONDS);
+        return new Config(host, port, blocked, iterations, databaseUrl(env), tokenTtl);
     }
 
     private static String databaseUrl(Map<String, String> env) {

@@ -8,12 +8,18 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 
-/** Entry point: reads configuration, sets up logging, starts the App and stops it on SIGTERM. Nothing else. */
+/**
+ * Entry point: reads configuration, sets up logging, starts the App and stops it on SIGTERM. Nothing else. With
+ * arguments it runs the admin command instead (promote/demote EMAIL) and exits with its code.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(AdminCommand.run(args, System.getenv(), System.out, System.err));
+        }
         LogSetup.useShutdownSafeManager();
         Config config;
         try {

@@ -33,9 +33,29 @@ class AppRoutesTest {
 
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
-        assertEquals(List.of("GET /health", "POST /users", "GET /users", "GET /users/{id}", "PATCH /users/{id}",
-                        "DELETE /users/{id}"),
+        assertEquals(List.of("GET /health", "POST /auth/login", "POST /auth/logout", "POST /users", "GET /users",
+                        "GET /users/me", "GET /users/{id}", "PATCH /users/{id}", "DELETE /users/{id}"),
                 app.routes().stream().map(route -> route.method() + " " + route.template()).toList());
+    }
+
+    @Test
+    void protects_every_route_but_health_login_and_sign_up() {
+        assertEquals(List.of("GET /health", "POST /auth/login", "POST /users"),
+                app.routes().stream().filter(route -> !route.requiresAuthentication())
+                        .map(route -> route.method() + " " + route.template()).toList());
+    }
+
+    @Test
+    void answers_every_protected_route_401_with_a_bearer_challenge_when_no_token_is_sent() throws Exception {
+        for (Router.Route route : app.routes()) {
+            if (route.requiresAuthentication()) {
+                String path = route.template().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001");
+                Reply reply = app.send(route.method(), path, null, null);
+
+                reply.assertProblem(401, "AUTHENTICATION_REQUIRED");
+                assertEquals("Bearer", reply.header("WWW-Authenticate"), route.toString());
+            }
+        }
     }
 
     @Test
@@ -44,7 +64,11 @@ class AppRoutesTest {
                 .collect(Collectors.groupingBy(Router.Route::template));
         for (Map.Entry<String, List<Router.Route>> path : byTemplate.entrySet()) {
             TreeSet<String> expected = new TreeSet<>(List.of("OPTIONS"));
-            for (Router.Route route : path.getValue()) {
+            String concretePath = path.getKey().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001");
+            // every route whose template matches the path counts: /users/me is also a /users/{id}
+            List<Router.Route> matching = app.routes().stream()
+                    .filter(route -> concretePath.matches(route.template().replaceAll("\\{[^/]+}", "[^/]+"))).toList();
+            for (Router.Route route : matching) {
                 expected.add(route.method());
                 if (route.method().equals("GET")) {
                     expected.add("HEAD");

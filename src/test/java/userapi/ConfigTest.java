@@ -86,4 +86,25 @@ class ConfigTest {
         assertTrue(invalid.getMessage().contains("BLOCKED_EMAIL_DOMAINS"), invalid.getMessage());
         assertTrue(invalid.getMessage().contains(domain), invalid.getMessage());
     }
+
+    @Test
+    void a_token_lives_a_day_by_default() {
+        assertEquals(86_400, Config.fromEnvironment(Map.of()).tokenTtlSeconds());
+    }
+
+    @Test
+    void takes_a_token_ttl_from_1_second_to_30_days() {
+        assertEquals(1, Config.fromEnvironment(Map.of("TOKEN_TTL_SECONDS", "1")).tokenTtlSeconds());
+        assertEquals(2_592_000, Config.fromEnvironment(Map.of("TOKEN_TTL_SECONDS", " 2592000 ")).tokenTtlSeconds());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "2592001", "a day", "1e3"})
+    void refuses_a_token_ttl_out_of_range_naming_the_setting_and_the_range(String value) {
+        Config.Invalid invalid = assertThrows(Config.Invalid.class,
+                () -> Config.fromEnvironment(Map.of("TOKEN_TTL_SECONDS", value)));
+
+        assertEquals("TOKEN_TTL_SECONDS must be a whole number from 1 to 2592000 (default 86400), not '" + value + "'",
+                invalid.getMessage());
+    }
 }

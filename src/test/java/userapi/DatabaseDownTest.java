@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import userapi.model.StoredToken;
+import userapi.repository.InMemoryTokenRepository;
 import userapi.repository.JdbcUserRepository;
+import userapi.service.Tokens;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,8 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -53,6 +58,7 @@ class DatabaseDownTest {
         public void close() {
         }
     };
+    private static final String TOKEN = "a".repeat(43);
     private final HttpClient http = HttpClient.newHttpClient();
     private JdbcUserRepository repository;
     private App app;
@@ -66,7 +72,10 @@ class DatabaseDownTest {
         Logger.getLogger("userapi").addHandler(capture);
         repository = JdbcUserRepository.open("jdbc:postgresql://127.0.0.1:" + closedPort + "/test?user=postgres",
                 Duration.ofMillis(300));
-        app = App.start(new Config("127.0.0.1", 0, Set.of(), 1000), repository);
+        // A token the (in-memory) token store knows, so that requests get past authentication to the users' store.
+        InMemoryTokenRepository tokens = new InMemoryTokenRepository();
+        tokens.insert(new StoredToken(Tokens.hash(TOKEN), new UUID(0, 1), Instant.EPOCH, Instant.now().plus(Duration.ofHours(1))));
+        app = App.start(new Config("127.0.0.1", 0, Set.of(), 1000), repository, tokens);
     }
 
     @AfterEach
@@ -80,6 +89,7 @@ class DatabaseDownTest {
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -123,6 +133,8 @@ class DatabaseDownTest {
         assertServiceUnavailable(send("GET", "/users/7b0f6a2e-4a8e-4c47-9a59-2d2f1e6f0b11", null));
         assertServiceUnavailable(send("PATCH", "/users/7b0f6a2e-4a8e-4c47-9a59-2d2f1e6f0b11", "{\"name\":\"B\"}"));
         assertServiceUnavailable(send("DELETE", "/users/7b0f6a2e-4a8e-4c47-9a59-2d2f1e6f0b11", null));
+        assertServiceUnavailable(send("GET", "/users/me", null));
+        assertServiceUnavailable(send("POST", "/auth/login", "{\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"));
     }
 
     @Test

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two copies of the real jar behind an imaginary load balancer, on one PostgreSQL schema (TEST_DATABASE_URL):
- * they migrate it together at start, and the database keeps the e-mail unique across both.
+ * they migrate it together at start, the database keeps the e-mail unique across both, and a bearer token issued
+ * by one is honoured by the other until a logout on either.
  */
 @ExtendWith(TestDatabase.class)
 class TwoInstancesOnPostgresTest {
@@ -93,7 +94,10 @@ class TwoInstancesOnPostgresTest {
         }
 
         assertEquals(Map.of(201, 1, 409, requests - 1), countByStatus);
+        instances.get(0).promote("race@example.com");
+        String token = instances.get(0).logIn("race@example.com", "correct horse");
         for (RunningJar instance : instances) {
+            instance.authorizeAs(token);
             Reply list = instance.get("/users");
             assertEquals(1, list.json().get("total").asInt());
             assertEquals("race@example.com", list.json().get("items").get(0).get("email").asString());
@@ -103,12 +107,33 @@ class TwoInstancesOnPostgresTest {
     @Test
     void both_instances_report_up_and_see_each_others_users() throws Exception {
         String id = instances.get(0).createUserId("Ada", "ada@example.com");
+        String token = instances.get(1).logIn("ada@example.com", "correct horse");
 
         for (RunningJar instance : instances) {
+            instance.authorizeAs(token);
             assertEquals(200, instance.get("/health").status());
             assertEquals("ada@example.com", instance.get("/users/" + id).json().get("email").asString());
         }
         assertEquals(409, instances.get(1).post("/users",
                 "{\"name\":\"Ada 2\",\"email\":\"ADA@example.com\",\"password\":\"correct horse\"}").status());
+    }
+
+    @Test
+    void a_token_from_one_instance_works_on_the_other_and_a_logout_on_either_kills_it_on_both() throws Exception {
+        RunningJar a = instances.get(0);
+        RunningJar b = instances.get(1);
+        a.createUserId("Ada", "ada@example.com");
+        String token = a.logIn("ada@example.com", "correct horse");
+        a.authorizeAs(token);
+        b.authorizeAs(token);
+
+        assertEquals("ada@example.com", b.get("/users/me").json().get("email").asString());
+        assertEquals(204, b.send("POST", "/auth/logout", null, null).status());
+
+        for (RunningJar instance : instances) {
+            Reply refused = instance.get("/users/me");
+            assertEquals(401, refused.status(), refused.body());
+            assertEquals("Bearer error=\"invalid_token\"", refused.header("WWW-Authenticate"));
+        }
     }
 }

@@ -27,9 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** End to end over HTTP: the /users contract (create, read, list, update, delete) against the real App. */
+/**
+ * End to end over HTTP: the /users contract (create, read, list, update, delete) against the real App, each
+ * request made as the user it concerns (signed in) or as an admin where the test is about another user.
+ */
 class UsersEndToEndTest {
-    private static final Set<String> USER_FIELDS = Set.of("id", "name", "email", "createdAt");
+    private static final Set<String> USER_FIELDS = Set.of("id", "name", "email", "role", "createdAt");
     private static final String PASSWORD = "correct horse battery staple";
     private static final String KOREAN_50 = "가나다라마바사아자차".repeat(5);
 
@@ -59,6 +62,7 @@ class UsersEndToEndTest {
         assertEquals("/users/" + id, reply.header("Location"));
         assertEquals("Ada", user.get("name").stringValue());
         assertEquals("ada@example.com", user.get("email").stringValue());
+        assertEquals("user", user.get("role").stringValue());
         String createdAt = user.get("createdAt").stringValue();
         assertTrue(createdAt.endsWith("Z"), createdAt);
         Instant.parse(createdAt); // ISO-8601, or this throws
@@ -67,10 +71,13 @@ class UsersEndToEndTest {
     @Test
     void never_shows_the_password_or_its_hash() throws Exception {
         String id = app.createUser("Ada", "ada@example.com", PASSWORD).get("id").stringValue();
+        app.promote("ada@example.com"); // to read the list too
+        app.signIn("ada@example.com", PASSWORD);
         List<Reply> replies = List.of(
                 app.get("/users/" + id),
+                app.get("/users/me"),
                 app.get("/users"),
-                app.patch("/users/" + id, app.json("password", "another secret phrase")),
+                app.patch("/users/" + id, app.json("password", "another secret phrase", "currentPassword", PASSWORD)),
                 app.post("/users", app.userJson("Bob", "bob@example.com", "bobs own secret")));
 
         for (Reply reply : replies) {
@@ -87,6 +94,7 @@ class UsersEndToEndTest {
 
         assertEquals("Ada Lovelace", user.get("name").stringValue());
         assertEquals("ada.lovelace@example.com", user.get("email").stringValue());
+        app.signIn("ada.lovelace@example.com", PASSWORD);
         JsonNode stored = app.get("/users/" + user.get("id").stringValue()).json();
         assertEquals("Ada Lovelace", stored.get("name").stringValue());
         assertEquals("ada.lovelace@example.com", stored.get("email").stringValue());
@@ -97,6 +105,7 @@ class UsersEndToEndTest {
         JsonNode user = app.createUser(KOREAN_50, "kim@example.com", PASSWORD);
 
         assertEquals(KOREAN_50, user.get("name").stringValue());
+        app.signIn("kim@example.com", PASSWORD);
         assertEquals(KOREAN_50, app.get("/users/" + user.get("id").stringValue()).json().get("name").stringValue());
     }
 
@@ -176,6 +185,7 @@ class UsersEndToEndTest {
     @Test
     void gets_a_user_by_id() throws Exception {
         JsonNode created = app.createUser("Ada", "ada@example.com", PASSWORD);
+        app.signIn("ada@example.com", PASSWORD);
 
         Reply reply = app.get("/users/" + created.get("id").stringValue());
 
@@ -185,8 +195,9 @@ class UsersEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/users/3f1c2b9e-8a4d-4c1e-9f00-1234567890ab", "/users/not-a-uuid", "/users/1-1-1-1-1"})
-    void answers_404_user_not_found_for_an_unknown_or_malformed_id(String path) throws Exception {
+    void answers_404_user_not_found_for_an_unknown_or_malformed_id_to_an_admin(String path) throws Exception {
         app.createUser("Ada", "ada@example.com", PASSWORD);
+        app.signInAsAdmin();
 
         app.get(path).assertProblem(404, "USER_NOT_FOUND");
     }
@@ -198,6 +209,8 @@ class UsersEndToEndTest {
         for (String name : List.of("First", "Second", "Third")) {
             app.createUser(name, name.toLowerCase(Locale.ROOT) + "@example.com", PASSWORD);
         }
+        app.promote("first@example.com");
+        app.signIn("first@example.com", PASSWORD);
 
         JsonNode all = ok(app.get("/users"));
         assertEquals(Set.of("items", "total", "limit", "offset"), Set.copyOf(all.propertyNames()));
@@ -223,12 +236,14 @@ class UsersEndToEndTest {
     @ParameterizedTest
     @CsvSource({"limit=0, limit", "limit=101, limit", "limit=abc, limit", "offset=-1, offset"})
     void rejects_a_bad_paging_parameter_with_422_naming_it(String query, String parameter) throws Exception {
+        app.signInAsAdmin();
         assertEquals(List.of(parameter), app.get("/users?" + query).assertValidationFailed());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"limit=abc&offset=-1", "limit=0&offset=abc", "limit=abc&offset=x", "limit=101&offset=-5"})
     void reports_both_bad_paging_parameters_at_once(String query) throws Exception {
+        app.signInAsAdmin();
         assertEquals(Set.of("limit", "offset"), Set.copyOf(app.get("/users?" + query).assertValidationFailed()));
     }
 
@@ -238,8 +253,9 @@ class UsersEndToEndTest {
     void updates_the_name_alone() throws Exception {
         JsonNode user = app.createUser("Ada", "ada@example.com", PASSWORD);
         String path = "/users/" + user.get("id").stringValue();
+        app.signIn("ada@example.com", PASSWORD);
 
-        JsonNode updated = ok(app.patch(path, app.json("name", "  Ada Lovelace  ")));
+        JsonNode updated = ok(app.patch(path, app.json("name", "  Ada Lovelace  "))); // no current password needed
 
         assertEquals(USER_FIELDS, Set.copyOf(updated.propertyNames()));
         assertEquals("Ada Lovelace", updated.get("name").stringValue());
@@ -254,7 +270,9 @@ class UsersEndToEndTest {
         JsonNode user = app.createUser("Ada", "ada@example.com", PASSWORD);
         String path = "/users/" + user.get("id").stringValue();
 
-        JsonNode updated = ok(app.patch(path, app.json("email", " Ada@Lovelace.ORG ")));
+        app.signIn("ada@example.com", PASSWORD);
+
+        JsonNode updated = ok(app.patch(path, app.json("email", " Ada@Lovelace.ORG ", "currentPassword", PASSWORD)));
 
         assertEquals("ada@lovelace.org", updated.get("email").stringValue());
         assertEquals("Ada", updated.get("name").stringValue());
@@ -267,17 +285,23 @@ class UsersEndToEndTest {
         JsonNode user = app.createUser("Ada", "ada@example.com", PASSWORD);
         String path = "/users/" + user.get("id").stringValue();
 
-        Reply reply = app.patch(path, app.json("password", "a brand new passphrase"));
+        app.signIn("ada@example.com", PASSWORD);
+
+        Reply reply = app.patch(path, app.json("password", "a brand new passphrase", "currentPassword", PASSWORD));
 
         assertEquals(user, ok(reply));
         assertFalse(reply.body().contains("a brand new passphrase"), reply.body());
+        assertEquals(200, app.get(path).status(), "the token used for the change stays valid");
+        app.logIn("ada@example.com", "a brand new passphrase");
     }
 
     @Test
     void keeps_its_own_email_when_patched_with_it_in_another_case() throws Exception {
         JsonNode user = app.createUser("Ada", "ada@example.com", PASSWORD);
+        app.signIn("ada@example.com", PASSWORD);
 
-        JsonNode updated = ok(app.patch("/users/" + user.get("id").stringValue(), app.json("email", "ADA@example.com")));
+        JsonNode updated = ok(app.patch("/users/" + user.get("id").stringValue(),
+                app.json("email", "ADA@example.com", "currentPassword", PASSWORD)));
 
         assertEquals("ada@example.com", updated.get("email").stringValue());
     }
@@ -287,7 +311,10 @@ class UsersEndToEndTest {
         JsonNode user = app.createUser("Ada", "ada@example.com", PASSWORD);
         String path = "/users/" + user.get("id").stringValue();
 
-        Reply reply = app.patch(path, app.json("name", "", "email", "not-an-email", "password", "short"));
+        app.signIn("ada@example.com", PASSWORD);
+
+        Reply reply = app.patch(path, app.json("name", "", "email", "not-an-email", "password", "short",
+                "currentPassword", PASSWORD));
 
         assertEquals(List.of("name", "email", "password"), reply.assertValidationFailed());
         assertEquals(user, ok(app.get(path)));
@@ -298,7 +325,10 @@ class UsersEndToEndTest {
         JsonNode user = app.createUser("Ada", "ada@example.com", PASSWORD);
         String path = "/users/" + user.get("id").stringValue();
 
-        app.patch(path, app.json("email", "ada@mailinator.com")).assertProblem(422, "EMAIL_DOMAIN_NOT_ALLOWED");
+        app.signIn("ada@example.com", PASSWORD);
+
+        app.patch(path, app.json("email", "ada@mailinator.com", "currentPassword", PASSWORD))
+                .assertProblem(422, "EMAIL_DOMAIN_NOT_ALLOWED");
         assertEquals(user, ok(app.get(path)));
     }
 
@@ -308,12 +338,16 @@ class UsersEndToEndTest {
         JsonNode bob = app.createUser("Bob", "bob@example.com", PASSWORD);
         String path = "/users/" + bob.get("id").stringValue();
 
-        app.patch(path, app.json("email", "Ada@Example.com")).assertProblem(409, "EMAIL_ALREADY_REGISTERED");
+        app.signIn("bob@example.com", PASSWORD);
+
+        app.patch(path, app.json("email", "Ada@Example.com", "currentPassword", PASSWORD))
+                .assertProblem(409, "EMAIL_ALREADY_REGISTERED");
         assertEquals(bob, ok(app.get(path)));
     }
 
     @Test
-    void answers_404_when_updating_an_unknown_user() throws Exception {
+    void answers_404_to_an_admin_updating_an_unknown_user() throws Exception {
+        app.signInAsAdmin();
         app.patch("/users/3f1c2b9e-8a4d-4c1e-9f00-1234567890ab", app.json("name", "Nobody"))
                 .assertProblem(404, "USER_NOT_FOUND");
     }
@@ -324,16 +358,21 @@ class UsersEndToEndTest {
     void deletes_a_user_with_204_and_then_answers_404() throws Exception {
         String path = "/users/" + app.createUser("Ada", "ada@example.com", PASSWORD).get("id").stringValue();
 
+        app.signIn("ada@example.com", PASSWORD);
+
         Reply deleted = app.delete(path);
 
         assertEquals(204, deleted.status(), deleted.body());
         assertEquals("", deleted.body());
-        app.get(path).assertProblem(404, "USER_NOT_FOUND");
+        app.get(path).assertProblem(401, "AUTHENTICATION_REQUIRED"); // the token died with its user
         assertEquals(0, total());
+        app.signInAsAdmin();
+        app.get(path).assertProblem(404, "USER_NOT_FOUND");
     }
 
     @Test
-    void answers_404_when_deleting_an_unknown_user() throws Exception {
+    void answers_404_to_an_admin_deleting_an_unknown_user() throws Exception {
+        app.signInAsAdmin();
         app.delete("/users/3f1c2b9e-8a4d-4c1e-9f00-1234567890ab").assertProblem(404, "USER_NOT_FOUND");
     }
 
@@ -345,8 +384,9 @@ class UsersEndToEndTest {
         return reply.json();
     }
 
-    private long total() throws Exception {
-        return ok(app.get("/users")).get("total").longValue();
+    /** How many users are stored, read from the repository (the list is for admins only). */
+    private long total() {
+        return app.storedUsers();
     }
 
     private static List<String> names(JsonNode page) {

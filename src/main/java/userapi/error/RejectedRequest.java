@@ -12,6 +12,7 @@ public final class RejectedRequest extends ExpectedException {
     public enum Reason {
         MALFORMED_JSON(400, "Malformed JSON", false),
         UNREADABLE_BODY(400, "Unreadable request body", true),
+        AUTHENTICATION_REQUIRED(401, "Authentication required", false),
         NOT_FOUND(404, "Not found", false),
         METHOD_NOT_ALLOWED(405, "Method not allowed", false),
         PAYLOAD_TOO_LARGE(413, "Payload too large", true),
@@ -32,21 +33,34 @@ public final class RejectedRequest extends ExpectedException {
 
     private final Reason reason;
     private final List<String> allowedMethods;
+    private final boolean tokenRefused;
 
-    private RejectedRequest(Reason reason, String detail, List<String> allowedMethods) {
+    private RejectedRequest(Reason reason, String detail, List<String> allowedMethods, boolean tokenRefused) {
         super(detail);
         this.reason = reason;
         this.allowedMethods = List.copyOf(allowedMethods);
+        this.tokenRefused = tokenRefused;
     }
 
     public RejectedRequest(Reason reason, String detail) {
-        this(reason, detail, List.of());
+        this(reason, detail, List.of(), false);
+    }
+
+    /**
+     * A protected route without a usable bearer token. tokenRefused: one was sent but is malformed, unknown,
+     * expired or revoked (RFC 6750's invalid_token), as opposed to none sent at all.
+     */
+    public static RejectedRequest authenticationRequired(boolean tokenRefused) {
+        return new RejectedRequest(Reason.AUTHENTICATION_REQUIRED, tokenRefused
+                ? "The bearer token is not valid: it is malformed, unknown, expired or revoked. Log in again."
+                : "This route needs a bearer token: log in at POST /auth/login and send Authorization: Bearer <token>.",
+                List.of(), tokenRefused);
     }
 
     /** The path exists but not for this method; the methods it has become the Allow header. */
     public static RejectedRequest methodNotAllowed(List<String> allowed) {
         return new RejectedRequest(Reason.METHOD_NOT_ALLOWED,
-                "This method is not allowed here. Allowed: " + String.join(", ", allowed) + ".", allowed);
+                "This method is not allowed here. Allowed: " + String.join(", ", allowed) + ".", allowed, false);
     }
 
     public static RejectedRequest notFound() {
@@ -64,5 +78,10 @@ public final class RejectedRequest extends ExpectedException {
     /** For METHOD_NOT_ALLOWED: the methods the path does have; empty otherwise. */
     public List<String> allowedMethods() {
         return allowedMethods;
+    }
+
+    /** For AUTHENTICATION_REQUIRED: true if a bearer token was sent and refused; false otherwise. */
+    public boolean tokenRefused() {
+        return tokenRefused;
     }
 }

@@ -39,29 +39,38 @@ public final class UserHandler {
         return Response.created("/users/" + user.id(), UserResponse.from(user));
     }
 
-    /** curl localhost:8080/users/{id} */
-    public Response get(Request request) {
-        return Response.ok(UserResponse.from(service.get(id(request))));
+    /** curl localhost:8080/users/me -H "Authorization: Bearer $TOKEN" */
+    public Response me(Request request) {
+        return Response.ok(UserResponse.from(service.me(request.caller())));
     }
 
-    /** {@code curl 'localhost:8080/users?limit=20&offset=0'} */
+    /** curl localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" */
+    public Response get(Request request) {
+        return Response.ok(UserResponse.from(service.get(request.caller(), id(request))));
+    }
+
+    /** {@code curl 'localhost:8080/users?limit=20&offset=0' -H "Authorization: Bearer $TOKEN"} (admins only) */
     public Response list(Request request) {
         List<FieldError> errors = new ArrayList<>();
         int limit = intParam(request, "limit", PageQuery.DEFAULT_LIMIT, errors);
         int offset = intParam(request, "offset", 0, errors);
         PageQuery query = models.validate(new PageQuery(limit, offset), errors); // all bad parameters in one 422
-        return Response.ok(service.list(query.limit(), query.offset()).map(UserResponse::from));
+        return Response.ok(service.list(request.caller(), query.limit(), query.offset()).map(UserResponse::from));
     }
 
-    /** curl -X PATCH localhost:8080/users/{id} -H 'Content-Type: application/json' -d '{"name":"Ada L."}' */
+    /**
+     * curl -X PATCH localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json'
+     * -d '{"password":"new horse battery","currentPassword":"correct horse"}'
+     */
     public Response update(Request request) {
         UUID id = id(request);
-        return Response.ok(UserResponse.from(service.update(id, models.read(request, UserUpdateRequest.class))));
+        UserUpdateRequest changes = models.read(request, UserUpdateRequest.class);
+        return Response.ok(UserResponse.from(service.update(request.caller(), id, changes)));
     }
 
-    /** curl -X DELETE localhost:8080/users/{id} */
+    /** curl -X DELETE localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" */
     public Response delete(Request request) {
-        service.delete(id(request));
+        service.delete(request.caller(), id(request));
         return Response.noContent();
     }
 

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The edge of every request, outermost filter: gives the request its id, is the global exception handler
- * (FastAPI's exception_handler), and writes the request's one access line. The id is chosen here once and passed
+ * (FastAPI's exception_handler), and writes the request's one access line, with the id of the user who made it
+ * if the Router noted one (never their token). The id is chosen here once and passed
  * down as a value; LogContext only copies it for log lines.
  * <ul>
  * <li>An ExpectedException becomes its problem+json answer; its code and detail go into the access line (INFO).
@@ -36,9 +37,17 @@ public final class EdgeFilter extends Filter {
     private static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the request id if you report it.";
 
     private final JsonBodyWriter writer;
+    private final AccessNotes notes;
 
-    public EdgeFilter(JsonBodyWriter writer) {
+    /** notes: shared with the Router, which notes there who each request is made by, for the access line. */
+    public EdgeFilter(JsonBodyWriter writer, AccessNotes notes) {
         this.writer = writer;
+        this.notes = notes;
+    }
+
+    /** With notes of its own: access lines name no caller. */
+    public EdgeFilter(JsonBodyWriter writer) {
+        this(writer, new AccessNotes());
     }
 
     @Override
@@ -52,6 +61,7 @@ public final class EdgeFilter extends Filter {
         String requestId = chooseId(exchange.getRequestHeaders().getFirst(REQUEST_ID_HEADER));
         exchange.getResponseHeaders().set(REQUEST_ID_HEADER, requestId);
         LogContext.setRequestId(requestId);
+        notes.open(exchange);
         String outcome = null;
         try {
             chain.doFilter(exchange);
@@ -60,9 +70,11 @@ public final class EdgeFilter extends Filter {
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
             String accessOutcome = outcome;
+            UUID caller = notes.close(exchange);
             LOG.info(() -> LogText.truncate(exchange.getRequestMethod()) + " "
                     + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + exchange.getResponseCode() + " "
-                    + millis(micros) + "ms" + (accessOutcome == null ? "" : " " + accessOutcome));
+                    + millis(micros) + "ms" + (caller == null ? "" : " user=" + caller)
+                    + (accessOutcome == null ? "" : " " + accessOutcome));
             LogContext.clear();
         }
     }
@@ -106,6 +118,10 @@ public final class EdgeFilter extends Filter {
         headers.put("Content-Type", Problem.MEDIA_TYPE);
         if (failure instanceof RejectedRequest rejected && !rejected.allowedMethods().isEmpty()) {
             headers.put("Allow", String.join(", ", rejected.allowedMethods()));
+        }
+        if (failure instanceof RejectedRequest rejected && rejected.reason() == RejectedRequest.Reason.AUTHENTICATION_REQUIRED) {
+            // RFC 6750, 3: no error code when no token was sent; invalid_token when the one sent was refused
+            headers.put("WWW-Authenticate", rejected.tokenRefused() ? "Bearer error=\"invalid_token\"" : "Bearer");
         }
         if (entry.retryAfterSeconds() > 0) {
             headers.put("Retry-After", Integer.toString(entry.retryAfterSeconds()));

@@ -1,12 +1,16 @@
 package userapi.http;
 
+import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.DomainException;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
 import userapi.error.ExpectedException;
+import userapi.error.Forbidden;
+import userapi.error.InvalidCredentials;
 import userapi.error.RejectedRequest;
 import userapi.error.ServiceOverloaded;
 import userapi.error.StorageUnavailable;
+import userapi.error.TooManyLoginAttempts;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 
@@ -19,7 +23,8 @@ import java.util.Locale;
 public final class ErrorTable {
     /**
      * How one kind of failure is answered: expected ones are logged at INFO, the rest at SEVERE with a trace;
-     * retryAfterSeconds > 0 adds Retry-After; closesConnection adds Connection: close (a body was left unread).
+     * retryAfterSeconds > 0 adds Retry-After (fixed per kind, or the exception's own, as for a login lockout);
+     * closesConnection adds Connection: close (a body was left unread).
      */
     public record Entry(int status, String code, String title, boolean expected, int retryAfterSeconds,
                         boolean closesConnection) {
@@ -60,6 +65,11 @@ public final class ErrorTable {
             case EmailDomainNotAllowed e -> expected(422, "EMAIL_DOMAIN_NOT_ALLOWED", "E-mail domain not allowed");
             case ValidationFailed e -> expected(422, "VALIDATION_FAILED", "Validation failed");
             case ServiceOverloaded e -> new Entry(503, "SERVICE_OVERLOADED", "Service overloaded", true, 1, false);
+            case InvalidCredentials e -> expected(401, "INVALID_CREDENTIALS", "Invalid credentials");
+            case Forbidden e -> expected(403, "FORBIDDEN", "Forbidden");
+            case CurrentPasswordIncorrect e -> expected(403, "CURRENT_PASSWORD_INCORRECT", "Current password incorrect");
+            case TooManyLoginAttempts e -> // Retry-After is this instance's own: until its e-mail's window passes
+                    new Entry(429, "TOO_MANY_LOGIN_ATTEMPTS", "Too many login attempts", true, e.retryAfterSeconds(), false);
         };
     }
 

@@ -1,19 +1,33 @@
 package userapi.http;
 
+import userapi.model.Caller;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a handler may know of a request: decoded path parameters and query, the body's bytes and type.
- * The Router builds it from the exchange, so handlers never touch HttpExchange.
+ * What a handler may know of a request: decoded path parameters and query, the body's bytes and type, and on a
+ * protected route the Caller its bearer token proved (null on a public route). The Router builds it from the
+ * exchange, so handlers never touch HttpExchange, nor the Authorization header.
  */
-public record Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body) {
+public record Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body,
+                      Caller caller) {
 
     public Request {
         pathParams = Map.copyOf(pathParams);
         query = Map.copyOf(query);
         body = body == null ? new byte[0] : body;
+    }
+
+    /** A request of no one in particular: what a public route gets. */
+    public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body) {
+        this(pathParams, query, contentType, body, null);
+    }
+
+    /** The same request, made by this authenticated caller. */
+    public Request withCaller(Caller authenticated) {
+        return new Request(pathParams, query, contentType, body, authenticated);
     }
 
     public String pathParam(String name) {

@@ -13,6 +13,11 @@ public record Response(int status, Object body, Map<String, String> headers) {
         return new Response(200, body, Map.of());
     }
 
+    /** 200 with extra headers, such as Cache-Control: no-store on an answer that carries a secret. */
+    public static Response ok(Object body, Map<String, String> headers) {
+        return new Response(200, body, headers);
+    }
+
     public static Response created(String location, Object body) {
         return new Response(201, body, Map.of("Location", location));
     }

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpHandler;
 import userapi.error.RejectedRequest;
 import userapi.error.RejectedRequest.Reason;
 import userapi.error.ValidationFailed;
+import userapi.model.Caller;
+import userapi.service.Authenticator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,15 +19,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The route table (FastAPI's APIRouter): method + path template such as {@code /users/{id}} -> handler.
  * Unknown path -> 404, known path with another method -> 405 with Allow. HEAD is served wherever GET is,
  * OPTIONS answers 204 with Allow. Only this class and JsonBodyWriter touch the exchange.
+ * <p>
+ * Authentication is plumbing and happens here: a route declared {@link Access#SIGNED_IN} gets the Caller that its
+ * {@code Authorization: Bearer} token proves, through the service layer's Authenticator, or answers 401
+ * AUTHENTICATION_REQUIRED before its handler runs. What that caller may do is the service's business.
  */
 public final class Router implements HttpHandler {
-    /** One row of the table: method, path template such as /users/{id}, and the handler that answers it. */
-    public record Route(String method, String template, Handler handler) {
+    /** Who may call a route: anyone, or only a caller with a valid bearer token. */
+    public enum Access {
+        PUBLIC, SIGNED_IN
+    }
+
+    /** One row of the table: method, path template such as /users/{id}, the handler, whether a token is needed. */
+    public record Route(String method, String template, Handler handler, boolean requiresAuthentication) {
         List<String> segments() {
             return Router.segments(template);
         }
@@ -39,30 +51,60 @@ public final class Router implements HttpHandler {
     private final List<Route> routes = new ArrayList<>();
     private final JsonBodyWriter writer;
     private final int maxBodyBytes;
+    private final Authenticator authenticator;
+    private final AccessNotes notes;
 
-    public Router(JsonBodyWriter writer, int maxBodyBytes) {
+    /** Notes each request's caller for the access line of the EdgeFilter that shares these notes. */
+    public Router(JsonBodyWriter writer, int maxBodyBytes, Authenticator authenticator, AccessNotes notes) {
         this.writer = writer;
         this.maxBodyBytes = maxBodyBytes;
+        this.authenticator = authenticator;
+        this.notes = notes;
     }
 
+    /** A router whose SIGNED_IN routes refuse every token: for tables of public routes only. */
+    public Router(JsonBodyWriter writer, int maxBodyBytes) {
+        this(writer, maxBodyBytes, token -> Optional.empty(), new AccessNotes());
+    }
+
+    public Router get(String template, Access access, Handler handler) {
+        return add("GET", template, access, handler);
+    }
+
+    public Router post(String template, Access access, Handler handler) {
+        return add("POST", template, access, handler);
+    }
+
+    public Router patch(String template, Access access, Handler handler) {
+        return add("PATCH", template, access, handler);
+    }
+
+    public Router delete(String template, Access access, Handler handler) {
+        return add("DELETE", template, access, handler);
+    }
+
+    /** A public route. */
     public Router get(String template, Handler handler) {
-        return add("GET", template, handler);
+        return get(template, Access.PUBLIC, handler);
     }
 
+    /** A public route. */
     public Router post(String template, Handler handler) {
-        return add("POST", template, handler);
+        return post(template, Access.PUBLIC, handler);
     }
 
+    /** A public route. */
     public Router patch(String template, Handler handler) {
-        return add("PATCH", template, handler);
+        return patch(template, Access.PUBLIC, handler);
     }
 
+    /** A public route. */
     public Router delete(String template, Handler handler) {
-        return add("DELETE", template, handler);
+        return delete(template, Access.PUBLIC, handler);
     }
 
-    private Router add(String method, String template, Handler handler) {
-        routes.add(new Route(method, template, handler));
+    private Router add(String method, String template, Access access, Handler handler) {
+        routes.add(new Route(method, template, handler, access == Access.SIGNED_IN));
         return this;
     }
 
@@ -75,9 +117,10 @@ public final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        Response response = route(method, path, pathParams -> new Request(pathParams,
-                parseQuery(exchange.getRequestURI().getRawQuery()),
-                exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange)));
+        Response response = route(method, path, exchange.getRequestHeaders().get("Authorization"),
+                pathParams -> new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange)),
+                caller -> notes.noteCaller(exchange, caller.userId()));
         writer.write(exchange, response.status(), response.headers(), response.body());
     }
 
@@ -86,8 +129,20 @@ public final class Router implements HttpHandler {
         Request read(Map<String, String> pathParams) throws IOException;
     }
 
-    /** Finds the handler for method + path and calls it; the exchange-free core, tested on its own. */
+    /** An anonymous request: no Authorization header. */
     Response route(String method, String rawPath, RequestReader reader) throws IOException {
+        return route(method, rawPath, null, reader, caller -> { });
+    }
+
+    /**
+     * Finds the handler for method + path, authenticates the caller if the route needs it (before the body is
+     * read), and calls the handler; the exchange-free core, tested on its own.
+     *
+     * @param authorization the Authorization header's values as received (null: none)
+     * @param onCaller told who an authenticated request is made by
+     */
+    Response route(String method, String rawPath, List<String> authorization, RequestReader reader,
+                   Consumer<Caller> onCaller) throws IOException {
         List<String> pathSegments = segments(rawPath);
         List<Match> matches = new ArrayList<>();
         for (Route route : routes) {
@@ -99,7 +154,12 @@ public final class Router implements HttpHandler {
         String lookup = method.equals("HEAD") ? "GET" : method;
         for (Match match : matches) {
             if (match.route().method().equals(lookup)) {
-                return match.route().handler().handle(reader.read(match.pathParams()));
+                if (!match.route().requiresAuthentication()) {
+                    return match.route().handler().handle(reader.read(match.pathParams()));
+                }
+                Caller caller = authenticate(authorization);
+                onCaller.accept(caller);
+                return match.route().handler().handle(reader.read(match.pathParams()).withCaller(caller));
             }
         }
         List<String> allowed = allowed(matches);
@@ -107,6 +167,28 @@ public final class Router implements HttpHandler {
             return Response.noContent(Map.of("Allow", String.join(", ", allowed)));
         }
         throw RejectedRequest.methodNotAllowed(allowed);
+    }
+
+    /**
+     * RFC 6750, 2.1: exactly one {@code Authorization: Bearer <token>} (the scheme in any case). No header, or
+     * another scheme, is "no token" (401 with a bare challenge); a Bearer token that the Authenticator does not
+     * know, or a header sent twice, is an invalid token. The token itself never reaches a log or an answer.
+     */
+    private Caller authenticate(List<String> authorization) {
+        if (authorization == null || authorization.isEmpty()) {
+            throw RejectedRequest.authenticationRequired(false);
+        }
+        if (authorization.size() > 1) {
+            throw RejectedRequest.authenticationRequired(true);
+        }
+        String value = authorization.getFirst().strip();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Bearer")) {
+            throw RejectedRequest.authenticationRequired(false);
+        }
+        String token = space < 0 ? "" : value.substring(space + 1).strip();
+        return authenticator.authenticate(token).orElseThrow(() -> RejectedRequest.authenticationRequired(true));
     }
 
     private static List<String> allowed(List<Match> matches) {

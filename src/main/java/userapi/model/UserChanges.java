@@ -9,7 +9,7 @@ public record UserChanges(String name, String email, String passwordHash) {
     /** The user with the fields named here replaced and every other field kept. */
     public User applyTo(User user) {
         return new User(user.id(), name == null ? user.name() : name, email == null ? user.email() : email,
-                passwordHash == null ? user.passwordHash() : passwordHash, user.createdAt());
+                passwordHash == null ? user.passwordHash() : passwordHash, user.role(), user.createdAt());
     }
 
     @Override

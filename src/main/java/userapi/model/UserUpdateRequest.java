@@ -7,14 +7,24 @@ import org.hibernate.validator.constraints.CodePointLength;
 
 import static userapi.model.Constraints.*;
 
-/** Request model of PATCH /users/{id}: every field optional (absent means unchanged), same rules as create. */
+/**
+ * Request model of PATCH /users/{id}: every field optional (absent means unchanged), same rules as create.
+ * currentPassword re-authenticates a user changing their own e-mail or password (the service decides when it is needed).
+ */
 public record UserUpdateRequest(
         @CodePointLength(min = 1, max = NAME_MAX) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String name,
         @Email @Size(max = EMAIL_MAX)
         String email,
         @CodePointLength(min = PASSWORD_MIN, max = PASSWORD_MAX)
-        String password) {
+        String password,
+        @CodePointLength(max = PASSWORD_MAX)
+        String currentPassword) {
+
+    /** A change that re-authenticates with no current password: a name change, or an admin's change of another user. */
+    public UserUpdateRequest(String name, String email, String password) {
+        this(name, email, password, null);
+    }
 
     public UserUpdateRequest {
         name = strip(name);
@@ -23,6 +33,11 @@ public record UserUpdateRequest(
 
     @Override
     public String toString() {
-        return "UserUpdateRequest[name=" + name + ", email=" + email + ", password=" + (password == null ? null : "***") + "]";
+        return "UserUpdateRequest[name=" + name + ", email=" + email + ", password=" + hidden(password)
+                + ", currentPassword=" + hidden(currentPassword) + "]";
+    }
+
+    private static String hidden(String secret) {
+        return secret == null ? null : "***";
     }
 }

@@ -2,6 +2,7 @@ package userapi.repository;
 
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 
@@ -73,6 +74,35 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public boolean existsByEmail(String email) {
         return locked(lock.readLock(), () -> idByEmail.containsKey(email));
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return locked(lock.readLock(), () -> Optional.ofNullable(idByEmail.get(email)).map(byId::get));
+    }
+
+    @Override
+    public boolean replacePasswordHash(UUID id, String expectedHash, String newHash) {
+        return locked(lock.writeLock(), () -> {
+            User user = byId.get(id);
+            if (user == null || !user.passwordHash().equals(expectedHash)) {
+                return false;
+            }
+            byId.put(id, new UserChanges(null, null, newHash).applyTo(user));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean setRole(UUID id, Role role) {
+        return locked(lock.writeLock(), () -> {
+            User user = byId.get(id);
+            if (user == null) {
+                return false;
+            }
+            byId.put(id, new User(user.id(), user.name(), user.email(), user.passwordHash(), role, user.createdAt()));
+            return true;
+        });
     }
 
     @Override

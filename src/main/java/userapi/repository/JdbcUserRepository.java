@@ -5,6 +5,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.StorageUnavailable;
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
  */
 public final class JdbcUserRepository implements UserRepository {
     private static final Logger LOG = Logger.getLogger(JdbcUserRepository.class.getName());
-    private static final String COLUMNS = "id, name, email, password_hash, created_at_ms";
+    private static final String COLUMNS = "id, name, email, password_hash, role, created_at_ms";
 
     /** The database cannot be used at all; its message is one line for the person starting the server. */
     public static final class CannotOpen extends RuntimeException {
@@ -83,12 +84,13 @@ public final class JdbcUserRepository implements UserRepository {
     public void insert(User user) {
         write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, user.id());
                 insert.setString(2, user.name());
                 insert.setString(3, user.email());
                 insert.setString(4, user.passwordHash());
-                insert.setLong(5, user.createdAt().toEpochMilli());
+                insert.setString(5, user.role().label());
+                insert.setLong(6, user.createdAt().toEpochMilli());
                 insert.executeUpdate();
                 return null;
             }
@@ -141,6 +143,43 @@ public final class JdbcUserRepository implements UserRepository {
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next();
                 }
+            }
+        });
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE email = ?")) {
+                select.setString(1, email);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Compare-and-set in one UPDATE: the WHERE sees the latest row under the write lock. */
+    @Override
+    public boolean replacePasswordHash(UUID id, String expectedHash, String newHash) {
+        return write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?")) {
+                update.setString(1, newHash);
+                update.setObject(2, id);
+                update.setString(3, expectedHash);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean setRole(UUID id, Role role) {
+        return write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE users SET role = ? WHERE id = ?")) {
+                update.setString(1, role.label());
+                update.setObject(2, id);
+                return update.executeUpdate() == 1;
             }
         });
     }
@@ -199,6 +238,17 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * A pooled connection on the migrated schema, for the other JDBC repositories of this database (tokens), which
+     * share this pool, its dialect and its migrations. The caller closes it.
+     */
+    Connection connection() throws SQLException {
+        if (!schemaReady) {
+            migrate();
+        }
+        return pool.getConnection();
     }
 
     /** Connections the pool has lent out right now: 0 whenever no request is running, or one has leaked. */
@@ -281,6 +331,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     private static User user(ResultSet row) throws SQLException {
         return new User(UUID.fromString(row.getString("id")), row.getString("name"), row.getString("email"),
-                row.getString("password_hash"), Instant.ofEpochMilli(row.getLong("created_at_ms")));
+                row.getString("password_hash"), Role.ofLabel(row.getString("role")),
+                Instant.ofEpochMilli(row.getLong("created_at_ms")));
     }
 }

@@ -25,7 +25,9 @@ final class SchemaMigrations {
         }
     }
 
-    static final List<Migration> VERSIONS = List.of(new Migration(1, "create_users"));
+    static final List<Migration> VERSIONS = List.of(
+            new Migration(1, "create_users"),
+            new Migration(2, "tokens_and_roles"));
 
     /** The database was migrated by a newer server than this one: running on it could lose data. */
     static final class NewerSchema extends SQLException {

@@ -2,6 +2,7 @@ package userapi.repository;
 
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 
@@ -34,6 +35,18 @@ public interface UserRepository extends AutoCloseable {
     Optional<User> findById(UUID id);
 
     boolean existsByEmail(String email);
+
+    /** The user with this (normalised) e-mail: the login's lookup. */
+    Optional<User> findByEmail(String email);
+
+    /**
+     * Replaces the password hash only if it is still the expected one (a login's re-hash with today's settings):
+     * a password changed meanwhile is never written back over. @return false if nothing was replaced
+     */
+    boolean replacePasswordHash(UUID id, String expectedHash, String newHash);
+
+    /** Promote or demote (the admin command only; no request can set a role). @return false if no user has that id */
+    boolean setRole(UUID id, Role role);
 
     /** Users oldest first. */
     Page<User> list(int limit, int offset);

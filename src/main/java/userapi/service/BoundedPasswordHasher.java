@@ -40,6 +40,12 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         return bounded(() -> delegate.matches(password, storedHash));
     }
 
+    /** Only reads the stored string's header: no hashing, so no permit. */
+    @Override
+    public boolean needsRehash(String storedHash) {
+        return delegate.needsRehash(storedHash);
+    }
+
     private <T> T bounded(Supplier<T> work) {
         try {
             if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,16 +1,20 @@
 package userapi.service;
 
 import userapi.error.EmailAlreadyRegistered;
+import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.EmailDomainNotAllowed;
 import userapi.error.UserNotFound;
+import userapi.error.ValidationFailed;
+import userapi.model.Caller;
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
+import userapi.repository.TokenRepository;
 import userapi.repository.UserRepository;
 
-import java.net.IDN;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -21,21 +25,25 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The business rules of users: e-mail normalisation and uniqueness, the blocked-domain rule, password hashing.
+ * The business rules of users: e-mail normalisation and uniqueness, the blocked-domain rule, password hashing,
+ * who may read or change whom (AccessPolicy), re-authentication before a change of secrets, and which tokens die
+ * with a password change or a deletion.
  * It knows nothing of HTTP: it takes valid request models and answers with domain users or domain exceptions.
  */
 public final class DefaultUserService implements UserService {
     private static final Logger LOG = Logger.getLogger(DefaultUserService.class.getName());
 
     private final UserRepository repository;
+    private final TokenRepository tokens;
     private final PasswordHasher hasher;
     private final Set<String> blockedDomains;
     private final Clock clock;
     private final Supplier<UUID> ids;
 
-    public DefaultUserService(UserRepository repository, PasswordHasher hasher, Set<String> blockedDomains,
-                       Clock clock, Supplier<UUID> ids) {
+    public DefaultUserService(UserRepository repository, TokenRepository tokens, PasswordHasher hasher,
+                              Set<String> blockedDomains, Clock clock, Supplier<UUID> ids) {
         this.repository = repository;
+        this.tokens = tokens;
         this.hasher = hasher;
         this.blockedDomains = blockedDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
@@ -48,7 +56,7 @@ public final class DefaultUserService implements UserService {
         if (repository.existsByEmail(email)) { // cheap early answer; the repository's insert is the real guard
             throw new EmailAlreadyRegistered();
         }
-        User user = new User(ids.get(), request.name(), email, hasher.hash(request.password()),
+        User user = new User(ids.get(), request.name(), email, hasher.hash(request.password()), Role.USER,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         repository.insert(user);
         LOG.info(() -> "created user " + user.id());
@@ -56,12 +64,19 @@ public final class DefaultUserService implements UserService {
     }
 
     @Override
-    public User get(UUID id) {
-        return repository.findById(id).orElseThrow(() -> new UserNotFound(id));
+    public User me(Caller caller) {
+        return find(caller.userId());
     }
 
     @Override
-    public Page<User> list(int limit, int offset) {
+    public User get(Caller caller, UUID id) {
+        AccessPolicy.requireSelfOrAdmin(caller, id);
+        return find(id);
+    }
+
+    @Override
+    public Page<User> list(Caller caller, int limit, int offset) {
+        AccessPolicy.requireAdmin(caller);
         return repository.list(limit, offset);
     }
 
@@ -70,48 +85,59 @@ public final class DefaultUserService implements UserService {
      * a while, and writing back what was read before it would undo an update of another field made meanwhile.
      */
     @Override
-    public User update(UUID id, UserUpdateRequest request) {
-        get(id); // a fast 404 before the slow hash
+    public User update(Caller caller, UUID id, UserUpdateRequest request) {
+        AccessPolicy.requireSelfOrAdmin(caller, id);
+        User current = find(id); // a fast 404 before the slow hash
+        boolean changesSecrets = request.email() != null || request.password() != null;
+        if (changesSecrets && AccessPolicy.needsCurrentPassword(caller, id)) {
+            reauthenticate(current, request.currentPassword());
+        }
         String email = request.email() == null ? null : acceptableEmail(request.email());
         String passwordHash = request.password() == null ? null : hasher.hash(request.password()); // holds no lock
         User updated = repository.update(id, new UserChanges(request.name(), email, passwordHash))
                 .orElseThrow(() -> new UserNotFound(id)); // deleted while we were hashing
+        if (passwordHash != null) { // whoever knew the old password loses their sessions; this caller keeps theirs
+            int revoked = tokens.deleteAllOf(id, caller.userId().equals(id) ? caller.tokenHash() : null);
+            LOG.info(() -> "password of user " + id + " changed; revoked " + revoked + " of its tokens");
+        }
         LOG.info("updated user " + id);
         return updated;
     }
 
     @Override
-    public void delete(UUID id) {
+    public void delete(Caller caller, UUID id) {
+        AccessPolicy.requireSelfOrAdmin(caller, id);
         if (!repository.delete(id)) {
             throw new UserNotFound(id);
         }
+        tokens.deleteAllOf(id, null); // the SQL stores cascade already; the in-memory one needs it
         LOG.info("deleted user " + id);
     }
 
+    private User find(UUID id) {
+        return repository.findById(id).orElseThrow(() -> new UserNotFound(id));
+    }
+
+    /** ASVS 2.1.5: a session alone does not change the secrets that prove who you are. */
+    private void reauthenticate(User user, String currentPassword) {
+        if (currentPassword == null) {
+            throw new ValidationFailed("currentPassword", "is required to change your e-mail or password");
+        }
+        if (!hasher.matches(currentPassword, user.passwordHash())) {
+            throw new CurrentPasswordIncorrect();
+        }
+    }
+
     /**
-     * Lower-cases the whole address (so uniqueness ignores case), writes its domain in one canonical form and
-     * applies the blocked-domain rule. @Email accepts any domain that IDNA maps to ASCII, so without the
-     * canonical form "mailinator\u3002com" (an ideographic full stop) would dodge both the rule and uniqueness.
+     * The canonical form of the address (EmailAddresses: lower case, IDNA), after the blocked-domain rule, which
+     * compares the ASCII form so that no Unicode spelling of a blocked domain slips through.
      */
     private String acceptableEmail(String email) {
-        String lower = email.toLowerCase(Locale.ROOT);
-        int at = lower.lastIndexOf('@');
-        String asciiDomain = asciiDomain(lower.substring(at + 1));
+        String asciiDomain = EmailAddresses.asciiDomainOf(email);
         if (isBlocked(asciiDomain)) {
             throw new EmailDomainNotAllowed(asciiDomain);
         }
-        return lower.substring(0, at + 1) + IDN.toUnicode(asciiDomain); // readable: ex\u00e4mple.com, not xn--
-    }
-
-    /** The domain as DNS sees it: IDNA maps the Unicode full stops to '.', drops ignorable characters; no root dot. */
-    private static String asciiDomain(String domain) {
-        String ascii;
-        try {
-            ascii = IDN.toASCII(domain).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException notAHostName) { // an empty or overlong label, which @Email already refuses
-            ascii = domain;
-        }
-        return ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
+        return EmailAddresses.canonical(email);
     }
 
     /** A blocked domain blocks its subdomains too: mailinator.com also blocks eu.mailinator.com. */

@@ -51,7 +51,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         }
     }
 
-    /** True when a hash was made with other settings than today's and should be redone at the next login. */
+    @Override
     public boolean needsRehash(String storedHash) {
         return !storedHash.startsWith(ID + "$" + iterations + "$");
     }

@@ -1,8 +1,12 @@
 package userapi.service;
 
+import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
+import userapi.error.Forbidden;
 import userapi.error.UserNotFound;
+import userapi.error.ValidationFailed;
+import userapi.model.Caller;
 import userapi.model.Page;
 import userapi.model.User;
 import userapi.model.UserCreateRequest;
@@ -12,21 +16,30 @@ import java.util.UUID;
 
 /**
  * What the handlers may ask of the user service layer (DefaultUserService holds the rules). No HTTP here:
- * valid request models in, domain users or domain exceptions out. An interface so handler tests use a fake.
+ * valid request models and the authenticated caller in, domain users or domain exceptions out. Who may do what
+ * is decided here (AccessPolicy), never in the handler. An interface so handler tests use a fake.
  */
 public interface UserService {
-    /** @throws EmailDomainNotAllowed, EmailAlreadyRegistered */
+    /** Sign-up, open to anyone; always role user. @throws EmailDomainNotAllowed, EmailAlreadyRegistered */
     User create(UserCreateRequest request);
 
-    /** @throws UserNotFound */
-    User get(UUID id);
+    /** The caller's own account. @throws UserNotFound if it was deleted since the token was checked */
+    User me(Caller caller);
 
-    /** Users oldest first. */
-    Page<User> list(int limit, int offset);
+    /** @throws Forbidden (before any lookup), UserNotFound */
+    User get(Caller caller, UUID id);
 
-    /** Changes only the fields present in the request. @throws UserNotFound, EmailDomainNotAllowed, EmailAlreadyRegistered */
-    User update(UUID id, UserUpdateRequest request);
+    /** Users oldest first; admins only. @throws Forbidden */
+    Page<User> list(Caller caller, int limit, int offset);
 
-    /** @throws UserNotFound */
-    void delete(UUID id);
+    /**
+     * Changes only the fields present in the request. Changing one's own e-mail or password needs currentPassword;
+     * a new password revokes every other token of that user.
+     * @throws Forbidden, UserNotFound, ValidationFailed (currentPassword missing), CurrentPasswordIncorrect,
+     *         EmailDomainNotAllowed, EmailAlreadyRegistered
+     */
+    User update(Caller caller, UUID id, UserUpdateRequest request);
+
+    /** Deletes the user and revokes all their tokens. @throws Forbidden, UserNotFound */
+    void delete(Caller caller, UUID id);
 }

@@ -1,5 +1,6 @@
 package userapi.handler;
 
+import userapi.model.Caller;
 import userapi.model.Page;
 import userapi.model.User;
 import userapi.model.UserCreateRequest;
@@ -15,6 +16,8 @@ final class FakeUserService implements UserService {
     final List<String> calls = new ArrayList<>();
     UserCreateRequest created;
     UserUpdateRequest updated;
+    /** The caller of the last call that had one. */
+    Caller caller;
     User user;
     Page<User> page = new Page<>(List.of(), 0, 20, 0);
     RuntimeException failure;
@@ -31,26 +34,37 @@ final class FakeUserService implements UserService {
     }
 
     @Override
-    public User get(UUID id) {
+    public User me(Caller caller) {
+        this.caller = caller;
+        record("me");
+        return user;
+    }
+
+    @Override
+    public User get(Caller caller, UUID id) {
+        this.caller = caller;
         record("get " + id);
         return user;
     }
 
     @Override
-    public Page<User> list(int limit, int offset) {
+    public Page<User> list(Caller caller, int limit, int offset) {
+        this.caller = caller;
         record("list limit=" + limit + " offset=" + offset);
         return page;
     }
 
     @Override
-    public User update(UUID id, UserUpdateRequest request) {
+    public User update(Caller caller, UUID id, UserUpdateRequest request) {
+        this.caller = caller;
         record("update " + id);
         updated = request;
         return user;
     }
 
     @Override
-    public void delete(UUID id) {
+    public void delete(Caller caller, UUID id) {
+        this.caller = caller;
         record("delete " + id);
     }
 

@@ -18,7 +18,9 @@ import userapi.http.JsonMappers;
 import userapi.http.ModelReader;
 import userapi.http.Request;
 import userapi.http.Response;
+import userapi.model.Caller;
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserResponse;
@@ -44,8 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class UserHandlerTest {
     private static final UUID ID = UUID.fromString("3f2b8c4e-1d2a-4b5c-9e8f-0a1b2c3d4e5f");
     private static final Instant CREATED = Instant.parse("2024-05-01T10:15:30.123Z");
-    private static final User ADA = new User(ID, "Ada", "ada@example.com", "hashed:correct horse", CREATED);
-    private static final UserResponse ADA_RESPONSE = new UserResponse(ID, "Ada", "ada@example.com", CREATED);
+    private static final User ADA = new User(ID, "Ada", "ada@example.com", "hashed:correct horse", Role.USER, CREATED);
+    private static final UserResponse ADA_RESPONSE = new UserResponse(ID, "Ada", "ada@example.com", Role.USER, CREATED);
+    /** Who the Router authenticated: the handler passes them on to the service, and decides nothing by them. */
+    private static final Caller ADA_CALLER = new Caller(ID, Role.USER, "token-hash");
 
     private final ValidatorFactory validation = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
@@ -79,10 +83,21 @@ class UserHandlerTest {
 
         assertInstanceOf(UserResponse.class, response.body());
         String json = JsonMappers.strict().writeValueAsString(response.body());
-        assertEquals(List.of("id", "name", "email", "createdAt"), fieldNames(json));
+        assertEquals(List.of("id", "name", "email", "role", "createdAt"), fieldNames(json));
         assertFalse(json.contains("password"), json);
         assertFalse(json.contains("correct horse"), json);
         assertFalse(json.contains("hashed:"), json);
+    }
+
+    @Test
+    void create_refuses_a_role_field_as_unknown_so_no_sign_up_can_choose_admin() {
+        FakeUserService service = new FakeUserService(ADA);
+
+        ValidationFailed failed = assertThrows(ValidationFailed.class, () -> new UserHandler(service, models).create(
+                body("POST", "/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\",\"role\":\"admin\"}")));
+
+        assertEquals(List.of(new FieldError("role", "is not a known field")), failed.errors());
+        assertEquals(List.of(), service.calls);
     }
 
     @Test
@@ -134,6 +149,7 @@ class UserHandlerTest {
         assertEquals(ADA_RESPONSE, response.body());
         assertEquals(Map.of(), response.headers());
         assertEquals(List.of("get " + ID), service.calls);
+        assertEquals(ADA_CALLER, service.caller);
     }
 
     @Test
@@ -259,12 +275,50 @@ class UserHandlerTest {
         FakeUserService service = new FakeUserService(ADA);
 
         Response response = new UserHandler(service, models).update(new Request(Map.of("id", ID.toString()), Map.of(), "application/json",
-                "{\"name\":\" Ada L. \"}".getBytes(StandardCharsets.UTF_8)));
+                "{\"name\":\" Ada L. \"}".getBytes(StandardCharsets.UTF_8), ADA_CALLER));
 
         assertEquals(200, response.status());
         assertEquals(ADA_RESPONSE, response.body());
         assertEquals(List.of("update " + ID), service.calls);
         assertEquals(new UserUpdateRequest("Ada L.", null, null), service.updated);
+        assertEquals(ADA_CALLER, service.caller);
+    }
+
+    @Test
+    void update_passes_the_current_password_on_to_the_service() {
+        FakeUserService service = new FakeUserService(ADA);
+
+        new UserHandler(service, models).update(new Request(Map.of("id", ID.toString()), Map.of(), "application/json",
+                "{\"password\":\"new horse battery\",\"currentPassword\":\"correct horse\"}".getBytes(StandardCharsets.UTF_8),
+                ADA_CALLER));
+
+        assertEquals(new UserUpdateRequest(null, null, "new horse battery", "correct horse"), service.updated);
+    }
+
+    @Test
+    void update_refuses_a_role_field_as_unknown() {
+        FakeUserService service = new FakeUserService(ADA);
+
+        ValidationFailed failed = assertThrows(ValidationFailed.class, () -> new UserHandler(service, models).update(
+                new Request(Map.of("id", ID.toString()), Map.of(), "application/json",
+                        "{\"role\":\"admin\"}".getBytes(StandardCharsets.UTF_8), ADA_CALLER)));
+
+        assertEquals(List.of("role"), fields(failed));
+        assertEquals(List.of(), service.calls);
+    }
+
+    // --- me -----------------------------------------------------------------------------------------------
+
+    @Test
+    void me_answers_200_with_the_callers_own_user_response() {
+        FakeUserService service = new FakeUserService(ADA);
+
+        Response response = new UserHandler(service, models).me(new Request(Map.of(), Map.of(), null, null, ADA_CALLER));
+
+        assertEquals(200, response.status());
+        assertEquals(ADA_RESPONSE, response.body());
+        assertEquals(List.of("me"), service.calls);
+        assertEquals(ADA_CALLER, service.caller);
     }
 
     @Test
@@ -335,12 +389,12 @@ class UserHandlerTest {
     }
 
     private static Request withId(String method, String rawId) {
-        return new Request(Map.of("id", rawId), Map.of(), null, null);
+        return new Request(Map.of("id", rawId), Map.of(), null, null, ADA_CALLER);
     }
 
     private static Request query(Map<String, String> params) {
         Map<String, List<String>> query = new HashMap<>();
         params.forEach((name, value) -> query.put(name, List.of(value)));
-        return new Request(Map.of(), query, null, null);
+        return new Request(Map.of(), query, null, null, ADA_CALLER);
     }
 }

@@ -23,13 +23,16 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A seeded, bounded fuzz test against the running app: a few thousand mutated and random bodies, headers, paths
  * and request lines, each on its own raw connection. No answer may be a 5xx, no connection may be dropped, no
  * body may carry a stack trace or an exception's class name, nothing may be logged as an unexpected error, and
- * the server must be healthy afterwards.
+ * the server must be healthy afterwards. A signed-in user's token rides on some requests (so bodies reach the
+ * protected routes' models), and hostile Authorization headers on protected routes must get 401 with a Bearer
+ * challenge; that user's token must never come back in any answer.
  *
  * <p>The seed is printed; rerun one with {@code -Duserapi.fuzz.seed=N} (and more cases with
  * {@code -Duserapi.fuzz.cases=N}) on the JVM that runs the tests.
@@ -57,6 +60,7 @@ class FuzzTest {
     private static final String[] METHODS = {"GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS", "PUT", "TRACE",
             "CONNECT", "get", "Post", "PROPFIND", "G\rET", "GET\u0000", "X-" + "M".repeat(300)};
     private static final String[] FIELDS = {"name", "email", "password", "id", "createdAt", "passwordHash", "",
+            "currentPassword", "role", "accessToken",
             "__proto__", "constructor", "NAME", "name ", "e\u0301mail", "\\u0000", "a\"b"};
     private static final String[] HEADER_NAMES = {"Content-Type", "Accept", "X-Request-Id", "Content-Encoding",
             "Expect", "Range", "If-None-Match", "Cookie", "Authorization", "Origin", "Accept-Charset", "Upgrade",
@@ -70,8 +74,12 @@ class FuzzTest {
             "\"\\u0000\"", "\"\\u2028\"", "[]", "{}", "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]", "{\"a\":", "\"",
             "\\", "NaN", "Infinity", "'single'", "/* comment */", "// comment\n", "\"a\":1", ",", ":", "]", "}"};
 
-    /** One generated request and the generator that made it, for the failure message. */
-    private record Case(int index, String kind, byte[] request) {
+    /** One generated request and the generator that made it, for the failure message; expected status or 0. */
+    private record Case(int index, String kind, byte[] request, int expectedStatus) {
+        Case(int index, String kind, byte[] request) {
+            this(index, kind, request, 0);
+        }
+
         boolean isHead() {
             return new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1).equals("HEAD ");
         }
@@ -124,7 +132,8 @@ class FuzzTest {
         QuietLogs quiet = new QuietLogs();
         try (RunningApp app = RunningApp.start(1000)) {
             String userId = app.createUserId("Ada", "ada@example.com");
-            Generator generator = new Generator(new Random(seed), userId);
+            String token = app.logIn("ada@example.com", "correct horse");
+            Generator generator = new Generator(new Random(seed), userId, token);
             Map<String, Integer> statuses = new TreeMap<>();
             Map<String, Integer> jdkAnswers = new TreeMap<>();
             long start = System.nanoTime();
@@ -137,13 +146,15 @@ class FuzzTest {
                     throw new AssertionError("no answer (" + e + ") to " + fuzz.describe(), e);
                 }
                 check(fuzz, response, jdkAnswers);
+                assertFalse(response.bodyText().contains(token), "the token came back in an answer to " + fuzz.describe());
                 statuses.merge(response.status() + (response.header("X-Request-Id") == null ? " (JDK)" : ""), 1, Integer::sum);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertEquals(List.of(), severe.records(), "unexpected errors logged during the fuzz run");
             assertEquals(200, app.get("/health").status(), "healthy after the fuzz run");
-            assertEquals(200, app.get("/users/" + userId).status(), "the existing user is still served");
+            app.authorizeAs(token);
+            assertEquals(200, app.get("/users/" + userId).status(), "the existing user is still served, to its token");
             assertTrue(statuses.keySet().stream().anyMatch(s -> s.startsWith("2")), "some requests got through: " + statuses);
             System.out.println("FuzzTest: " + cases + " cases in " + millis + " ms; statuses " + statuses
                     + "; JDK's own answers " + jdkAnswers);
@@ -171,6 +182,11 @@ class FuzzTest {
             return;
         }
         assertTrue(!STACK_TRACE.matcher(body).find(), "a stack trace or exception name in the body: " + context);
+        if (fuzz.expectedStatus() != 0) {
+            assertEquals(fuzz.expectedStatus(), response.status(), context);
+            String challenge = response.header("WWW-Authenticate");
+            assertTrue(challenge != null && challenge.startsWith("Bearer"), "no Bearer challenge: " + context);
+        }
         String type = response.header("Content-Type");
         if (!body.isEmpty()) {
             assertTrue(Set.of("application/json", "application/problem+json").contains(type), context);
@@ -182,14 +198,17 @@ class FuzzTest {
     private static final class Generator {
         private final Random random;
         private final String userId;
+        private final String token;
 
-        Generator(Random random, String userId) {
+        Generator(Random random, String userId, String token) {
             this.random = random;
             this.userId = userId;
+            this.token = token;
         }
 
         Case next(int index) {
-            return switch (random.nextInt(8)) {
+            return switch (random.nextInt(9)) {
+                case 8 -> hostileAuthorization(index);
                 case 0, 1 -> new Case(index, "mutated body", jsonRequest(mutate(validBody(index))));
                 case 2 -> new Case(index, "random JSON body", jsonRequest(randomJson(0).getBytes(StandardCharsets.UTF_8)));
                 case 3 -> new Case(index, "random bytes body", jsonRequest(randomBytes(random.nextInt(300))));
@@ -205,11 +224,58 @@ class FuzzTest {
                     .getBytes(StandardCharsets.UTF_8);
         }
 
+        /** A sign-up, a login, or (with the user's token, mostly) a change of the user or of an unknown id. */
         private byte[] jsonRequest(byte[] body) {
-            boolean create = random.nextInt(3) > 0;
-            String target = create ? "/users" : "/users/" + (random.nextBoolean() ? userId : new UUID(random.nextLong(), random.nextLong()));
-            return RawHttp.request(create ? "POST" : "PATCH", target,
-                    List.of("Content-Type: " + (random.nextInt(5) == 0 ? pick(CONTENT_TYPES) : "application/json")), body);
+            List<String> headers = new ArrayList<>();
+            headers.add("Content-Type: " + (random.nextInt(5) == 0 ? pick(CONTENT_TYPES) : "application/json"));
+            int kind = random.nextInt(6);
+            if (kind >= 4) {
+                headers.add("Authorization: " + (random.nextInt(4) > 0 ? "Bearer " + token : pick(hostileValues(false))));
+                String target = "/users/" + (random.nextBoolean() ? userId : new UUID(random.nextLong(), random.nextLong()));
+                return RawHttp.request("PATCH", target, headers, body);
+            }
+            return RawHttp.request("POST", kind == 3 ? "/auth/login" : "/users", headers, body);
+        }
+
+        /**
+         * A protected route with an Authorization header that proves nothing: 401 with a Bearer challenge. The valid
+         * token only ever goes, in some odd spelling, to routes that change nothing.
+         */
+        private Case hostileAuthorization(int index) {
+            boolean harmless = random.nextBoolean();
+            String[] targets = harmless ? new String[] {"GET /users/me", "GET /users/" + userId, "HEAD /users/me"}
+                    : new String[] {"POST /auth/logout", "DELETE /users/" + userId, "PATCH /users/" + userId, "GET /users"};
+            String[] target = pick(targets).split(" ");
+            List<String> headers = new ArrayList<>();
+            int copies = random.nextInt(8) == 0 ? 2 : 1;
+            for (int i = 0; i < copies; i++) {
+                headers.add("Authorization:" + (random.nextBoolean() ? " " : "") + pick(hostileValues(harmless)));
+            }
+            if (random.nextInt(6) == 0) {
+                headers.add("authorization: Bearer " + token.substring(1)); // a second header, other case
+            }
+            boolean body = target[0].equals("PATCH");
+            if (body) {
+                headers.add("Content-Type: application/json");
+            }
+            byte[] request = RawHttp.request(target[0], target[1], headers, body ? "{\"name\":\"Eve\"}".getBytes(StandardCharsets.UTF_8) : null);
+            // a HEAD answer has no body to check; a valid token in another spelling may be honoured (2xx)
+            boolean mayPass = harmless || target[0].equals("HEAD");
+            return new Case(index, "hostile authorization", request, mayPass ? 0 : 401);
+        }
+
+        /** Authorization values that are not a valid bearer token; withToken: also odd spellings of the real one. */
+        private String[] hostileValues(boolean withToken) {
+            List<String> values = new ArrayList<>(List.of("", "Bearer", "Bearer ", "Bearer  ", "Basic YWRhOmNvcnJlY3QgaG9yc2U=",
+                    "Token " + token, "Bearer " + token.substring(1), "Bearer " + token + "A", "Bearer " + "A".repeat(43),
+                    "Bearer " + "x".repeat(1 + random.nextInt(3_000)), "Bearer " + token.substring(0, 42) + "+",
+                    "Bearer " + token + " " + token, "Bearer ../../etc/passwd", "Bearer %00", "Bearer \u00ff\u00fe",
+                    "Bearer " + randomHeaderValue(), randomHeaderValue(), "Bearer " + token.toUpperCase(),
+                    "Bearer\t" + token.substring(2), "Bearer " + token.substring(0, 42) + "=", "Bearer \"" + token + "\""));
+            if (withToken) {
+                values.addAll(List.of("bearer " + token, "BEARER " + token, "Bearer " + token + " ", "Bearer   " + token));
+            }
+            return values.toArray(String[]::new);
         }
 
         private byte[] mutate(byte[] valid) {

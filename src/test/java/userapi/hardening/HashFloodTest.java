@@ -29,10 +29,12 @@ import static userapi.hardening.Problems.assertProblem;
 /**
  * A flood of 1,000 concurrent creates at the default 600,000 PBKDF2 iterations: hashing runs behind a few permits,
  * every create is answered 201 or 503 SERVICE_OVERLOADED with Retry-After (never queued without bound, never
- * dropped), and meanwhile GET /users/{id} and /health keep answering.
+ * dropped), and meanwhile GET /users/{id} and /health keep answering. A flood of logins goes through the same
+ * bounded hasher: 200, 401 or 503, nothing else.
  */
 class HashFloodTest {
     private static final int CREATES = 1_000;
+    private static final int LOGINS = 400;
     /** Generous: a noisy shared machine, with both cores busy hashing. */
     private static final Duration READ_BOUND = Duration.ofSeconds(10);
 
@@ -44,9 +46,10 @@ class HashFloodTest {
              HttpClient flooder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
              ExecutorService prober = Executors.newSingleThreadExecutor()) {
             String existing = app.createUserId("Ada", "ada@example.com");
+            String token = app.logIn("ada@example.com", "correct horse");
 
             AtomicBoolean flooding = new AtomicBoolean(true);
-            Future<List<Long>> readMillis = prober.submit(() -> probeWhile(app, existing, flooding));
+            Future<List<Long>> readMillis = prober.submit(() -> probeWhile(app, existing, token, flooding));
 
             long floodStart = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> creates = new ArrayList<>();
@@ -81,7 +84,7 @@ class HashFloodTest {
             int created = statuses.getOrDefault(201, 0);
             assertTrue(created >= 1, "some creates got through: " + statuses);
             assertEquals(CREATES, created + statuses.getOrDefault(503, 0), "only 201 or 503: " + statuses);
-            int total = Problems.parse(app.get("/users?limit=1").body()).path("total").asInt();
+            long total = app.storedUsers();
             assertEquals(1 + created, total, "every 201 was stored, nothing else");
             assertTrue(reads.size() >= 2, "reads ran during the flood: " + reads);
 
@@ -95,14 +98,58 @@ class HashFloodTest {
         }
     }
 
-    /** Alternates GET /users/{id} and GET /health on its own client until the flood is over; each must answer 200. */
-    private static List<Long> probeWhile(RunningApp app, String id, AtomicBoolean flooding) throws Exception {
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void a_flood_of_logins_is_answered_200_401_or_503_only_while_reads_keep_answering() throws Exception {
+        QuietLogs quiet = new QuietLogs();
+        try (RunningApp app = RunningApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
+             HttpClient flooder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+             ExecutorService prober = Executors.newSingleThreadExecutor()) {
+            String existing = app.createUserId("Ada", "ada@example.com");
+            String token = app.logIn("ada@example.com", "correct horse");
+            AtomicBoolean flooding = new AtomicBoolean(true);
+            Future<List<Long>> readMillis = prober.submit(() -> probeWhile(app, existing, token, flooding));
+
+            List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();
+            for (int i = 0; i < LOGINS; i++) {
+                // Ada with her password, or an e-mail no one has (each its own, so the brake on failures stays out of it)
+                String body = i % 4 == 0 ? "{\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"
+                        : "{\"email\":\"nobody" + i + "@example.com\",\"password\":\"correct horse\"}";
+                logins.add(flooder.sendAsync(app.request("/auth/login").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (CompletableFuture<HttpResponse<String>> login : logins) {
+                HttpResponse<String> response = login.get(60, TimeUnit.SECONDS); // a dropped connection throws here
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                switch (response.statusCode()) {
+                    case 503 -> assertProblem(response, 503, "SERVICE_OVERLOADED");
+                    case 401 -> assertProblem(response, 401, "INVALID_CREDENTIALS");
+                    case 200 -> assertTrue(response.body().contains("\"accessToken\""), response.body());
+                    default -> throw new AssertionError("a login answered " + response.statusCode() + ": " + response.body());
+                }
+            }
+            flooding.set(false);
+            List<Long> reads = readMillis.get(60, TimeUnit.SECONDS);
+
+            assertTrue(statuses.getOrDefault(200, 0) + statuses.getOrDefault(401, 0) >= 1, "some logins were judged: " + statuses);
+            assertTrue(reads.size() >= 2, "reads ran during the flood: " + reads);
+            System.out.printf("HashFloodTest: %d logins on %d cores: %s; %d reads during the flood%n", LOGINS,
+                    Runtime.getRuntime().availableProcessors(), statuses, reads.size());
+        } finally {
+            quiet.close();
+        }
+    }
+
+    /** Alternates GET /users/{id} (with the user's token) and GET /health until the flood is over; each must answer 200. */
+    private static List<Long> probeWhile(RunningApp app, String id, String token, AtomicBoolean flooding) throws Exception {
         List<Long> millis = new ArrayList<>();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (int i = 0; flooding.get() && i < 1_000; i++) {
                 String path = i % 2 == 0 ? "/users/" + id : "/health";
                 long start = System.nanoTime();
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(app.uri(path)).timeout(READ_BOUND).build(),
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(app.uri(path)).timeout(READ_BOUND)
+                                .header("Authorization", "Bearer " + token).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 millis.add((System.nanoTime() - start) / 1_000_000);
                 assertEquals(200, response.statusCode(), path + " during the flood: " + response.body());

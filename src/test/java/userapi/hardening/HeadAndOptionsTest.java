@@ -22,11 +22,14 @@ import static userapi.hardening.Problems.assertProblem;
 class HeadAndOptionsTest {
     private RunningApp app;
     private String userId;
+    private List<String> asAdmin;
 
     @BeforeAll
     void start() throws Exception {
         app = RunningApp.start(1000);
         userId = app.createUserId("Ada", "ada@example.com");
+        app.signInAsAdmin();
+        asAdmin = List.of("Authorization: Bearer " + app.logIn(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -35,12 +38,13 @@ class HeadAndOptionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/health, 200", "/users, 200", "/users/{id}, 200", "/users/00000000-0000-0000-0000-000000000000, 404"})
+    @CsvSource({"/health, 200", "/users, 200", "/users/me, 200", "/users/{id}, 200",
+            "/users/00000000-0000-0000-0000-000000000000, 404"})
     void head_answers_what_get_answers_without_a_body(String template, int status) throws IOException {
         String path = template.replace("{id}", userId);
-        RawHttp.Response get = RawHttp.exchange(app.port(), RawHttp.request("GET", path, List.of(), null));
+        RawHttp.Response get = RawHttp.exchange(app.port(), RawHttp.request("GET", path, asAdmin, null));
         // read to the end of the connection: any byte after the header section would be a body sent to HEAD
-        byte[] headRequest = RawHttp.request("HEAD", path, List.of(), null);
+        byte[] headRequest = RawHttp.request("HEAD", path, asAdmin, null);
         try (var socket = RawHttp.connect(app.port())) {
             socket.getOutputStream().write(headRequest);
             RawHttp.Response head = RawHttp.read(socket.getInputStream(), headRequest);

@@ -105,6 +105,26 @@ class LogSafetyTest {
                 "an access line of " + lines.getFirst().length() + " characters");
     }
 
+    @Test
+    void never_logs_a_token_an_authorization_header_or_a_current_password_but_names_the_caller() throws Exception {
+        String id = app.createUserId("Ada", "ada@example.com", "correct horse");
+        String token = app.signIn("ada@example.com", "correct horse");
+        app.get("/users/me");
+        app.patch("/users/" + id, app.json("password", "battery staple", "currentPassword", "Secret-Current-77"));
+        app.send("GET", "/users/me", null, null, "Authorization", "Bearer Hostile-Header-Value-55");
+        app.send("GET", "/users/me", null, null, "Authorization", "Basic QWRhOlNlY3JldA==");
+        app.post("/auth/logout", null);
+
+        List<String> accessLines = awaitLines("POST /auth/logout 204");
+        assertEquals(1, accessLines.size(), accessLines.toString());
+        assertTrue(accessLines.getFirst().contains(" user=" + id), accessLines.getFirst());
+        assertTrue(awaitLines("GET /users/me 200").getFirst().contains(" user=" + id));
+        for (String secret : List.of(token, token.substring(0, 20), "Hostile-Header-Value-55", "QWRhOlNlY3JldA==",
+                "Secret-Current-77", "correct horse", "battery staple")) {
+            assertEquals(List.of(), capture.containing(secret), "a log line holds " + secret);
+        }
+    }
+
     /** The access line is written after the answer has gone out: wait for it, bounded. */
     private List<String> awaitLines(String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -15,7 +15,11 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import userapi.error.ExpectedException;
+import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.EmailAlreadyRegistered;
+import userapi.error.Forbidden;
+import userapi.error.InvalidCredentials;
+import userapi.error.TooManyLoginAttempts;
 import userapi.error.EmailDomainNotAllowed;
 import userapi.error.FieldError;
 import userapi.error.UserNotFound;
@@ -110,7 +114,12 @@ class EdgeFilterTest {
                 Arguments.of(new RejectedRequest(Reason.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as application/json."), 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type"),
                 Arguments.of(new EmailDomainNotAllowed("blocked.example"), 422, "EMAIL_DOMAIN_NOT_ALLOWED", "E-mail domain not allowed"),
                 Arguments.of(new ValidationFailed("email", "must be a well-formed email address"), 422, "VALIDATION_FAILED",
-                        "Validation failed"));
+                        "Validation failed"),
+                Arguments.of(RejectedRequest.authenticationRequired(false), 401, "AUTHENTICATION_REQUIRED", "Authentication required"),
+                Arguments.of(new InvalidCredentials(), 401, "INVALID_CREDENTIALS", "Invalid credentials"),
+                Arguments.of(new Forbidden(), 403, "FORBIDDEN", "Forbidden"),
+                Arguments.of(new CurrentPasswordIncorrect(), 403, "CURRENT_PASSWORD_INCORRECT", "Current password incorrect"),
+                Arguments.of(new TooManyLoginAttempts(42), 429, "TOO_MANY_LOGIN_ATTEMPTS", "Too many login attempts"));
     }
 
     @ParameterizedTest(name = "{2} -> {1}")
@@ -417,5 +426,63 @@ class EdgeFilterTest {
     /** The access line is the edge filter's INFO record; its SEVERE records are reports of unexpected failures. */
     private static boolean isAccessLine(LogCapture.Captured captured) {
         return captured.loggerName().equals(EdgeFilter.class.getName()) && captured.level() == Level.INFO;
+    }
+
+    // --- sign-in (issue 9) ----------------------------------------------------------------------------------
+
+    @Test
+    void challenges_a_request_without_a_token_with_a_bare_bearer() throws IOException, InterruptedException {
+        serve(throwing(RejectedRequest.authenticationRequired(false)));
+
+        HttpResponse<String> response = send("GET", "/users/me", null);
+
+        assertEquals(401, response.statusCode());
+        assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+    }
+
+    @Test
+    void challenges_a_refused_token_with_invalid_token() throws IOException, InterruptedException {
+        serve(throwing(RejectedRequest.authenticationRequired(true)));
+
+        HttpResponse<String> response = send("GET", "/users/me", null);
+
+        assertEquals(401, response.statusCode());
+        assertEquals("Bearer error=\"invalid_token\"", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+    }
+
+    @Test
+    void sends_no_challenge_with_a_wrong_password() throws IOException, InterruptedException {
+        serve(throwing(new InvalidCredentials()));
+
+        assertTrue(send("POST", "/auth/login", null).headers().firstValue("WWW-Authenticate").isEmpty());
+    }
+
+    @Test
+    void takes_the_retry_after_of_a_login_lockout_from_the_exception_itself() throws IOException, InterruptedException {
+        serve(throwing(new TooManyLoginAttempts(577)));
+
+        HttpResponse<String> response = send("POST", "/auth/login", null);
+
+        assertEquals(429, response.statusCode());
+        assertEquals("577", response.headers().firstValue("Retry-After").orElseThrow());
+    }
+
+    @Test
+    void names_the_caller_the_router_noted_in_the_access_line_and_forgets_the_note() throws IOException, InterruptedException {
+        AccessNotes notes = new AccessNotes();
+        java.util.UUID ada = java.util.UUID.fromString("3f2b8c4e-1d2a-4b5c-9e8f-0a1b2c3d4e5f");
+        java.util.concurrent.atomic.AtomicReference<com.sun.net.httpserver.HttpExchange> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        server = TestServer.start(exchange -> {
+            seen.set(exchange);
+            notes.noteCaller(exchange, ada);
+            writer.write(exchange, 204, java.util.Map.of(), null);
+        }, List.of(new EdgeFilter(writer, notes)));
+
+        String id = requestId(send("GET", "/users/me", null));
+        awaitAccessLine(id);
+
+        LogCapture.Captured access = logs.all().stream().filter(c -> isAccessLine(c)).findFirst().orElseThrow();
+        assertTrue(access.message().matches("GET /users/me 204 \\d+\\.\\d{3}ms user=" + ada), access.message());
+        assertNull(notes.close(seen.get()), "the EdgeFilter closed the note");
     }
 }

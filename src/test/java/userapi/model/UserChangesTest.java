@@ -13,29 +13,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UserChangesTest {
     private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final Instant CREATED = Instant.parse("2024-05-01T10:15:30.123Z");
-    private final User user = new User(ID, "Ada Lovelace", "ada@example.com", "hashed:correct horse", CREATED);
+    private final User user = new User(ID, "Ada Lovelace", "ada@example.com", "hashed:correct horse", Role.USER, CREATED);
 
     @Test
     void applies_the_name_only() {
-        assertEquals(new User(ID, "Ada L.", "ada@example.com", "hashed:correct horse", CREATED),
+        assertEquals(new User(ID, "Ada L.", "ada@example.com", "hashed:correct horse", Role.USER, CREATED),
                 new UserChanges("Ada L.", null, null).applyTo(user));
     }
 
     @Test
     void applies_the_email_only() {
-        assertEquals(new User(ID, "Ada Lovelace", "ada@example.org", "hashed:correct horse", CREATED),
+        assertEquals(new User(ID, "Ada Lovelace", "ada@example.org", "hashed:correct horse", Role.USER, CREATED),
                 new UserChanges(null, "ada@example.org", null).applyTo(user));
     }
 
     @Test
     void applies_the_password_hash_only() {
-        assertEquals(new User(ID, "Ada Lovelace", "ada@example.com", "hashed:other", CREATED),
+        assertEquals(new User(ID, "Ada Lovelace", "ada@example.com", "hashed:other", Role.USER, CREATED),
                 new UserChanges(null, null, "hashed:other").applyTo(user));
     }
 
     @Test
     void applies_every_field_named_and_keeps_id_and_creation_time() {
-        assertEquals(new User(ID, "Ada L.", "ada@example.org", "hashed:other", CREATED),
+        assertEquals(new User(ID, "Ada L.", "ada@example.org", "hashed:other", Role.USER, CREATED),
                 new UserChanges("Ada L.", "ada@example.org", "hashed:other").applyTo(user));
     }
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UserTest {
     private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final Instant CREATED = Instant.parse("2024-05-01T10:15:30.123Z");
-    private final User user = new User(ID, "Ada Lovelace", "ada@example.com", "hashed:correct horse", CREATED);
+    private final User user = new User(ID, "Ada Lovelace", "ada@example.com", "hashed:correct horse", Role.USER, CREATED);
 
     @Test
     void to_string_names_id_and_creation_time_only() {

@@ -3,6 +3,7 @@ package userapi.repository;
 import org.junit.jupiter.api.Test;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 
@@ -62,7 +63,7 @@ class InMemoryUserRepositoryTest {
     void update_changes_the_fields_named_and_returns_the_user_as_stored() {
         User ada = user(1, "ada@example.com");
         repository.insert(ada);
-        User renamed = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:new", ada.createdAt());
+        User renamed = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:new", Role.USER, ada.createdAt());
 
         assertEquals(Optional.of(renamed), repository.update(id(1), new UserChanges("Ada L.", null, "hashed:new")));
 
@@ -270,6 +271,6 @@ class InMemoryUserRepositoryTest {
     }
 
     private static User user(int n, String email) {
-        return new User(id(n), "User " + n, email, "hashed:password" + n, Instant.parse("2024-05-01T10:15:30Z").plusSeconds(n));
+        return new User(id(n), "User " + n, email, "hashed:password" + n, Role.USER, Instant.parse("2024-05-01T10:15:30Z").plusSeconds(n));
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import userapi.error.StorageUnavailable;
+import userapi.model.Role;
 import userapi.model.User;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class JdbcUserRepositoryTest {
     }
 
     private static User user(String email) {
-        return new User(UUID.randomUUID(), "Ada", email, "pbkdf2$x", Instant.parse("2026-01-01T00:00:00.001Z"));
+        return new User(UUID.randomUUID(), "Ada", email, "pbkdf2$x", Role.USER, Instant.parse("2026-01-01T00:00:00.001Z"));
     }
 
     private String query(String sql) throws SQLException {
@@ -76,7 +77,7 @@ class JdbcUserRepositoryTest {
     }
 
     @Test
-    void applies_version_1_once_and_keeps_users_across_reopening() throws SQLException {
+    void applies_each_version_once_and_keeps_users_across_reopening() throws SQLException {
         User ada = user("ada@example.com");
         try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
             repository.insert(ada);
@@ -84,8 +85,9 @@ class JdbcUserRepositoryTest {
         try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
             assertEquals(ada, repository.findById(ada.id()).orElseThrow());
         }
-        assertEquals("1", query("SELECT COUNT(*) FROM schema_version"));
+        assertEquals("2", query("SELECT COUNT(*) FROM schema_version"));
         assertEquals("create_users", query("SELECT name FROM schema_version WHERE version = 1"));
+        assertEquals("tokens_and_roles", query("SELECT name FROM schema_version WHERE version = 2"));
     }
 
     @Test
@@ -147,13 +149,13 @@ class JdbcUserRepositoryTest {
         JdbcUserRepository.open(url(), TIMEOUT).close();
         try (Connection connection = DriverManager.getConnection(url());
              Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO schema_version VALUES (2, 'from_the_future', '2030-01-01T00:00:00Z')");
+            statement.execute("INSERT INTO schema_version VALUES (3, 'from_the_future', '2030-01-01T00:00:00Z')");
         }
 
         JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
                 () -> JdbcUserRepository.open(url(), TIMEOUT));
 
-        assertEquals("the database has schema version 2 but this server knows only up to 1: run a newer server",
+        assertEquals("the database has schema version 3 but this server knows only up to 2: run a newer server",
                 failure.getMessage());
     }
 
@@ -174,7 +176,7 @@ class JdbcUserRepositoryTest {
         try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
             User ada = user("ada@example.com");
             repository.insert(ada);
-            User sameId = new User(ada.id(), "Other", "other@example.com", "pbkdf2$y", ada.createdAt());
+            User sameId = new User(ada.id(), "Other", "other@example.com", "pbkdf2$y", Role.USER, ada.createdAt());
 
             // Not a 409 about the e-mail: a colliding id is a failure of the store, never the client's fault.
             assertThrows(StorageUnavailable.class, () -> repository.insert(sameId));

@@ -3,6 +3,7 @@ package userapi.repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import userapi.error.StorageUnavailable;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.testing.TcpForwarder;
 import userapi.testing.TestDatabase;
@@ -25,7 +26,7 @@ class PostgresJdbcUserRepositoryTest {
         TestDatabase.Schema schema = TestDatabase.createSchema();
         try (TcpForwarder server = new TcpForwarder(schema.server());
              JdbcUserRepository repository = JdbcUserRepository.open(schema.urlThrough(server.port()), Duration.ofMillis(500))) {
-            User ada = new User(UUID.randomUUID(), "Ada", "ada@example.com", "pbkdf2$x", Instant.parse("2026-01-01T00:00:00Z"));
+            User ada = new User(UUID.randomUUID(), "Ada", "ada@example.com", "pbkdf2$x", Role.USER, Instant.parse("2026-01-01T00:00:00Z"));
             assertFalse(repository.reachable());
             assertThrows(StorageUnavailable.class, () -> repository.insert(ada));
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 
@@ -64,12 +65,12 @@ abstract class UserRepositoryContract {
     }
 
     static User user(String email, Instant createdAt) {
-        return new User(UUID.randomUUID(), "Name of " + email, email, "pbkdf2$hash-of-" + email, createdAt);
+        return new User(UUID.randomUUID(), "Name of " + email, email, "pbkdf2$hash-of-" + email, Role.USER, createdAt);
     }
 
     @Test
     void finds_an_inserted_user_with_every_field_as_it_was_saved() {
-        User ada = new User(UUID.randomUUID(), "Zoë 李 Ada", "ada@example.com", "pbkdf2-sha256$1000$salt$hash", T0);
+        User ada = new User(UUID.randomUUID(), "Zoë 李 Ada", "ada@example.com", "pbkdf2-sha256$1000$salt$hash", Role.USER, T0);
         repository.insert(ada);
 
         assertEquals(ada, repository.findById(ada.id()).orElseThrow());
@@ -114,7 +115,7 @@ abstract class UserRepositoryContract {
     void update_changes_name_email_and_password_hash_and_returns_the_user_as_stored() {
         User user = user("old@example.com", T0);
         repository.insert(user);
-        User changed = new User(user.id(), "New Name", "new@example.com", "pbkdf2$new", user.createdAt());
+        User changed = new User(user.id(), "New Name", "new@example.com", "pbkdf2$new", Role.USER, user.createdAt());
 
         assertEquals(Optional.of(changed),
                 repository.update(user.id(), new UserChanges("New Name", "new@example.com", "pbkdf2$new")));
@@ -127,7 +128,7 @@ abstract class UserRepositoryContract {
     void update_of_the_name_only_keeps_the_stored_email_and_password_hash() {
         User user = user("keep@example.com", T0);
         repository.insert(user);
-        User renamed = new User(user.id(), "Renamed", "keep@example.com", "pbkdf2$hash-of-keep@example.com", T0);
+        User renamed = new User(user.id(), "Renamed", "keep@example.com", "pbkdf2$hash-of-keep@example.com", Role.USER, T0);
 
         assertEquals(Optional.of(renamed), repository.update(user.id(), new UserChanges("Renamed", null, null)));
         assertEquals(renamed, repository.findById(user.id()).orElseThrow());
@@ -138,7 +139,7 @@ abstract class UserRepositoryContract {
     void update_of_the_password_hash_only_keeps_the_stored_name_and_email() {
         User user = user("keep@example.com", T0);
         repository.insert(user);
-        User rehashed = new User(user.id(), "Name of keep@example.com", "keep@example.com", "pbkdf2$new", T0);
+        User rehashed = new User(user.id(), "Name of keep@example.com", "keep@example.com", "pbkdf2$new", Role.USER, T0);
 
         assertEquals(Optional.of(rehashed), repository.update(user.id(), new UserChanges(null, null, "pbkdf2$new")));
         assertEquals(rehashed, repository.findById(user.id()).orElseThrow());
@@ -182,7 +183,7 @@ abstract class UserRepositoryContract {
                 User stored = repository.findById(user.id()).orElseThrow();
                 assertEquals(name, stored.name(), "round " + round + ": the name was written back over");
                 assertEquals(hash, stored.passwordHash(), "round " + round + ": the password hash was written back over");
-                assertEquals(new User(user.id(), name, "both@example.com", hash, T0), stored, "round " + round);
+                assertEquals(new User(user.id(), name, "both@example.com", hash, Role.USER, T0), stored, "round " + round);
             }
         } finally {
             threads.shutdownNow(); // not close(): that would wait without bound for a hung thread
@@ -317,5 +318,39 @@ abstract class UserRepositoryContract {
     @Test
     void says_it_is_reachable_while_open() {
         assertTrue(repository.reachable());
+    }
+
+    // --- sign-in (issue 9) ----------------------------------------------------------------------------------
+
+    @Test
+    void keeps_the_role_and_finds_a_user_by_email() {
+        User ada = new User(new UUID(3, 1), "Ada", "ada@example.com", "hash", Role.USER, T0);
+        repository.insert(ada);
+
+        assertEquals(Optional.of(ada), repository.findByEmail("ada@example.com"));
+        assertEquals(Optional.empty(), repository.findByEmail("bob@example.com"));
+    }
+
+    @Test
+    void promotes_and_demotes_by_id() {
+        User ada = new User(new UUID(3, 1), "Ada", "ada@example.com", "hash", Role.USER, T0);
+        repository.insert(ada);
+
+        assertTrue(repository.setRole(ada.id(), Role.ADMIN));
+        assertEquals(Role.ADMIN, repository.findById(ada.id()).orElseThrow().role());
+        assertTrue(repository.setRole(ada.id(), Role.USER));
+        assertEquals(Role.USER, repository.findByEmail("ada@example.com").orElseThrow().role());
+        assertFalse(repository.setRole(new UUID(3, 9), Role.ADMIN));
+    }
+
+    @Test
+    void replaces_a_password_hash_only_if_it_is_still_the_expected_one() {
+        User ada = new User(new UUID(3, 1), "Ada", "ada@example.com", "old", Role.USER, T0);
+        repository.insert(ada);
+
+        assertFalse(repository.replacePasswordHash(ada.id(), "not the stored one", "new"));
+        assertEquals("old", repository.findById(ada.id()).orElseThrow().passwordHash());
+        assertTrue(repository.replacePasswordHash(ada.id(), "old", "new"));
+        assertEquals("new", repository.findById(ada.id()).orElseThrow().passwordHash());
     }
 }

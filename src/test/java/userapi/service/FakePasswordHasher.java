@@ -1,17 +1,27 @@
 package userapi.service;
 
+import userapi.error.ServiceOverloaded;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test fake: "hashes" by prefixing {@code hashed:}, records every password it hashed, and can run a hook first. */
+/**
+ * Test fake: "hashes" by prefixing {@code hashed:}, records every password it hashed and every hash it checked
+ * against, can run a hook first or act busy (ServiceOverloaded). A stored hash starting "old:" needs a rehash.
+ */
 final class FakePasswordHasher implements PasswordHasher {
     static final String PREFIX = "hashed:";
 
     final List<String> hashed = new ArrayList<>();
+    final List<String> checked = new ArrayList<>();
     Runnable beforeHash = () -> { };
+    volatile boolean busy;
 
     @Override
     public String hash(String password) {
+        if (busy) {
+            throw new ServiceOverloaded();
+        }
         beforeHash.run();
         hashed.add(password);
         return PREFIX + password;
@@ -19,6 +29,15 @@ final class FakePasswordHasher implements PasswordHasher {
 
     @Override
     public boolean matches(String password, String storedHash) {
-        return storedHash.equals(PREFIX + password);
+        if (busy) {
+            throw new ServiceOverloaded();
+        }
+        checked.add(storedHash);
+        return storedHash.equals(PREFIX + password) || storedHash.equals("old:" + password);
+    }
+
+    @Override
+    public boolean needsRehash(String storedHash) {
+        return storedHash.startsWith("old:");
     }
 }

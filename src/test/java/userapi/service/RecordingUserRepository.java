@@ -1,6 +1,7 @@
 package userapi.service;
 
 import userapi.model.Page;
+import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 import userapi.repository.InMemoryUserRepository;
@@ -45,6 +46,21 @@ final class RecordingUserRepository implements UserRepository {
     @Override
     public boolean existsByEmail(String email) {
         return store.existsByEmail(email);
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return store.findByEmail(email);
+    }
+
+    @Override
+    public boolean replacePasswordHash(UUID id, String expectedHash, String newHash) {
+        return store.replacePasswordHash(id, expectedHash, newHash);
+    }
+
+    @Override
+    public boolean setRole(UUID id, Role role) {
+        return store.setRole(id, role);
     }
 
     @Override

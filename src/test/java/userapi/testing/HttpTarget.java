@@ -27,7 +27,45 @@ public abstract class HttpTarget implements AutoCloseable {
             .connectTimeout(TIMEOUT)
             .build();
 
+    /** The password of the admin that {@link #signInAsAdmin()} makes. */
+    public static final String ADMIN_PASSWORD = "admin's own passphrase";
+    public static final String ADMIN_EMAIL = "admin@example.com";
+
+    /** The bearer token every request of this target carries, if authorizeAs set one. */
+    private volatile String bearer;
+
     public abstract int port();
+
+    /** From now on every request carries {@code Authorization: Bearer token}, unless it names its own; null: none. */
+    public void authorizeAs(String token) {
+        bearer = token;
+    }
+
+    /** POST /auth/login; fails the test unless 200; returns the access token. */
+    public String logIn(String email, String password) throws IOException, InterruptedException {
+        Reply reply = send(builder("/auth/login", false).header("Content-Type", Reply.JSON)
+                .POST(BodyPublishers.ofString(json("email", email, "password", password), StandardCharsets.UTF_8)).build());
+        assertEquals(200, reply.status(), "POST /auth/login: " + reply.body());
+        return reply.json().get("accessToken").stringValue();
+    }
+
+    /** Makes the user with this e-mail an admin, the way this kind of server allows (no request can). */
+    public abstract void promote(String email) throws IOException, InterruptedException;
+
+    /** Signs up admin@example.com, promotes and signs them in: every later request is the admin's. Returns their id. */
+    public String signInAsAdmin() throws IOException, InterruptedException {
+        String id = createUserId("Admin", ADMIN_EMAIL, ADMIN_PASSWORD);
+        promote(ADMIN_EMAIL);
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        return id;
+    }
+
+    /** Logs in and makes every later request of this target carry the token; returns it. */
+    public String signIn(String email, String password) throws IOException, InterruptedException {
+        String token = logIn(email, password);
+        authorizeAs(token);
+        return token;
+    }
 
     public HttpClient client() {
         return client;
@@ -37,9 +75,15 @@ public abstract class HttpTarget implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }
 
-    /** A request builder for a path of this server, with the bounding timeout already set. */
+    /** A request builder for a path of this server, with the bounding timeout and any authorizeAs token set. */
     public HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        return builder(pathAndQuery, true);
+    }
+
+    private HttpRequest.Builder builder(String pathAndQuery, boolean withBearer) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        String token = bearer;
+        return withBearer && token != null ? builder.header("Authorization", "Bearer " + token) : builder;
     }
 
     public Reply send(HttpRequest request) throws IOException, InterruptedException {
@@ -49,7 +93,11 @@ public abstract class HttpTarget implements AutoCloseable {
     /** Any method; body and content type may be null (no body, no Content-Type); headers come as name, value, ... */
     public Reply send(String method, String path, String contentType, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder builder = request(path);
+        boolean ownAuthorization = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        HttpRequest.Builder builder = builder(path, !ownAuthorization);
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
@@ -92,14 +140,20 @@ public abstract class HttpTarget implements AutoCloseable {
 
     /** POSTs a valid user and returns its id, taken from the Location header; fails the test unless 201 with one. */
     public String createUserId(String name, String email) throws IOException, InterruptedException {
-        Reply created = created(name, email, "correct horse");
+        return createUserId(name, email, "correct horse");
+    }
+
+    /** POSTs a valid user with this password and returns its id; fails the test unless 201 with a Location. */
+    public String createUserId(String name, String email, String password) throws IOException, InterruptedException {
+        Reply created = created(name, email, password);
         String location = created.header("Location");
         assertNotNull(location, "no Location on the 201: " + created.body());
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private Reply created(String name, String email, String password) throws IOException, InterruptedException {
-        Reply reply = post("/users", userJson(name, email, password));
+        Reply reply = send(builder("/users", false).header("Content-Type", Reply.JSON)
+                .POST(BodyPublishers.ofString(userJson(name, email, password), StandardCharsets.UTF_8)).build());
         assertEquals(201, reply.status(), "POST /users: " + reply.body());
         return reply;
     }

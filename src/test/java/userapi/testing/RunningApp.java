@@ -2,6 +2,8 @@ package userapi.testing;
 
 import userapi.App;
 import userapi.Config;
+import userapi.model.Role;
+import userapi.model.User;
 import userapi.repository.InMemoryUserRepository;
 
 import userapi.http.Router;
@@ -13,9 +15,11 @@ import java.util.Set;
 /** The real App in this JVM on 127.0.0.1, port 0, with an empty in-memory repository and a client; one per test. */
 public final class RunningApp extends HttpTarget {
     private final App app;
+    private final InMemoryUserRepository users;
 
-    private RunningApp(App app) {
+    private RunningApp(App app, InMemoryUserRepository users) {
         this.app = app;
+        this.users = users;
     }
 
     /** With 1000 hash iterations: fast. */
@@ -24,9 +28,33 @@ public final class RunningApp extends HttpTarget {
     }
 
     public static RunningApp start(int passwordHashIterations) throws IOException {
+        InMemoryUserRepository users = new InMemoryUserRepository();
         return new RunningApp(App.start(new Config("127.0.0.1", 0, Set.of("mailinator.com"), passwordHashIterations),
-                new InMemoryUserRepository()));
+                users), users);
     }
+
+    /** With fast hashing and tokens that live this many seconds. */
+    public static RunningApp startWithTokenTtl(int tokenTtlSeconds) throws IOException {
+        InMemoryUserRepository users = new InMemoryUserRepository();
+        return new RunningApp(App.start(new Config("127.0.0.1", 0, Set.of("mailinator.com"), 1000, Config.MEMORY,
+                tokenTtlSeconds), users), users);
+    }
+
+    /**
+     * Makes the user with this e-mail an admin, as the admin command does, through the repository this test
+     * handed the App: no request can do it, and no backdoor in the App is needed.
+     */
+    @Override
+    public void promote(String email) {
+        User user = users.findByEmail(email).orElseThrow(() -> new AssertionError("no user has the e-mail " + email));
+        users.setRole(user.id(), Role.ADMIN);
+    }
+
+    /** How many users the store holds, read from the repository: no admin needed to count. */
+    public long storedUsers() {
+        return users.list(1, 0).total();
+    }
+
 
     /** The App's own route table. */
     public List<Router.Route> routes() {

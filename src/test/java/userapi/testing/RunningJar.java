@@ -26,12 +26,14 @@ public final class RunningJar extends HttpTarget {
 
     private final Process process;
     private final Path workingDirectory;
+    private final Map<String, String> environment;
     private final Path console;
     private final int port;
 
-    private RunningJar(Process process, Path workingDirectory, Path console, int port) {
+    private RunningJar(Process process, Path workingDirectory, Map<String, String> environment, Path console, int port) {
         this.process = process;
         this.workingDirectory = workingDirectory;
+        this.environment = environment;
         this.console = console;
         this.port = port;
     }
@@ -45,9 +47,9 @@ public final class RunningJar extends HttpTarget {
     public static RunningJar start(Path workingDirectory, List<String> jvmOptions, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path console = newConsole(workingDirectory);
-        Process process = launch(workingDirectory, jvmOptions, environment, console);
+        Process process = launch(workingDirectory, jvmOptions, environment, console, List.of());
         try {
-            return new RunningJar(process, workingDirectory, console, awaitPort(process, console));
+            return new RunningJar(process, workingDirectory, Map.copyOf(environment), console, awaitPort(process, console));
         } catch (AssertionError | IOException | InterruptedException | RuntimeException e) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             throw e;
@@ -57,8 +59,14 @@ public final class RunningJar extends HttpTarget {
     /** Runs the jar until it exits by itself (a start that must fail); its exit code and its output. */
     public static Map.Entry<Integer, String> runUntilExit(Path workingDirectory, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return runUntilExit(workingDirectory, environment, List.of());
+    }
+
+    /** Runs {@code java -jar user-api.jar ARGS} (the admin command) until it exits; its exit code and its output. */
+    public static Map.Entry<Integer, String> runUntilExit(Path workingDirectory, Map<String, String> environment,
+                                                         List<String> args) throws IOException, InterruptedException {
         Path console = newConsole(workingDirectory);
-        Process process = launch(workingDirectory, List.of(), environment, console);
+        Process process = launch(workingDirectory, List.of(), environment, console, args);
         if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             fail("the jar was expected to stop by itself but still ran after " + START_LIMIT + ":\n" + read(console));
@@ -72,13 +80,14 @@ public final class RunningJar extends HttpTarget {
     }
 
     private static Process launch(Path workingDirectory, List<String> jvmOptions, Map<String, String> environment,
-                                  Path console) throws IOException {
+                                  Path console, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow()); // the JVM running these tests
         // C1 only and the serial collector: the child serves a handful of requests, so it should start fast.
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
@@ -118,6 +127,15 @@ public final class RunningJar extends HttpTarget {
     @Override
     public int port() {
         return port;
+    }
+
+    /** Through the real admin command, {@code java -jar user-api.jar promote EMAIL}, on this server's database. */
+    @Override
+    public void promote(String email) throws IOException, InterruptedException {
+        Map.Entry<Integer, String> run = runUntilExit(workingDirectory, environment, List.of("promote", email));
+        if (run.getKey() != 0) {
+            fail("promote " + email + " exited with " + run.getKey() + ": " + run.getValue());
+        }
     }
 
     /** For a SIGTERM the test waits on itself, its exit code, its pid. */
