@@ -127,11 +127,17 @@ public final class OpenApiDocument {
             body.putObject("content").putObject("application/json")
                     .set("schema", schemas.reference(new Model(description.body(), List.of()), Direction.REQUEST));
         }
-        ObjectNode responses = operation.putObject("responses");
+        Map<Integer, ObjectNode> byStatus = new TreeMap<>();
         for (Answer answer : description.answers()) {
-            responses.set(Integer.toString(answer.status()), success(answer));
+            byStatus.put(answer.status(), success(answer));
         }
-        errorResponses(route, description).forEach((status, entries) -> responses.set(Integer.toString(status), error(entries)));
+        errorResponses(route, description).forEach((status, entries) -> {
+            if (byStatus.putIfAbsent(status, error(entries)) != null) {
+                throw new IllegalStateException(key(route) + " answers " + status + " both as a success and as an error");
+            }
+        });
+        ObjectNode responses = operation.putObject("responses");
+        byStatus.forEach((status, response) -> responses.set(Integer.toString(status), response));
         if (needsToken) {
             operation.putArray("security").addObject().putArray("bearer");
         }
