@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.logging.Level;
+import java.util.Set;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
@@ -66,6 +66,13 @@ public final class LogSetup {
     }
 
     /**
+     * java.util.logging's own names. Not Level.parse: a library may register levels of its own (jboss-logging
+     * adds ERROR, once loaded), and whether a name is accepted must not depend on which classes ran first.
+     */
+    private static final Set<String> JDK_LEVELS =
+            Set.of("OFF", "SEVERE", "WARNING", "INFO", "CONFIG", "FINE", "FINER", "FINEST", "ALL");
+
+    /**
      * The JDK ignores a level name it does not know (it prints a note on stderr and keeps the old level), so a
      * learner's "ERROR" would silently leave INFO on. We refuse to start instead, and say what to write.
      */
@@ -75,9 +82,7 @@ public final class LogSetup {
                 continue;
             }
             String value = config.getProperty(key).strip();
-            try {
-                Level.parse(value);
-            } catch (IllegalArgumentException unknown) {
+            if (!JDK_LEVELS.contains(value) && !value.matches("-?\\d{1,10}")) {
                 throw new InvalidConfiguration("logging.properties: '" + key + " = " + value + "' is not a level of"
                         + " java.util.logging; use SEVERE, WARNING, INFO, CONFIG, FINE, FINER, FINEST, ALL or OFF"
                         + " (Python's ERROR and CRITICAL are SEVERE, DEBUG is FINE)");

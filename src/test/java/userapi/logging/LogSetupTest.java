@@ -164,7 +164,8 @@ class LogSetupTest {
     }
 
     @Test
-    void refuses_a_level_name_that_java_util_logging_does_not_know() throws IOException {
+    void refuses_a_level_name_that_java_util_logging_does_not_know() throws Exception {
+        Class.forName("org.jboss.logging.JDKLevel", true, getClass().getClassLoader()); // registers a level "ERROR"
         writeLocalConfiguration("handlers =\n.level = INFO\nuserapi.level = ERROR\n");
 
         LogSetup.InvalidConfiguration refused = assertThrows(LogSetup.InvalidConfiguration.class,
