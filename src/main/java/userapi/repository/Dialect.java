@@ -52,6 +52,7 @@ enum Dialect {
                 throw new JdbcUserRepository.CannotOpen("cannot create the directory " + parent + " for the database: "
                         + e.getMessage());
             }
+            SqliteNativeLibrary.useCopyUnder(parent.resolve(".sqlite-native"));
         }
 
         @Override
