@@ -18,6 +18,8 @@ import userapi.http.ModelReader;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
+import userapi.openapi.ApiDocs;
+import userapi.openapi.OpenApiDocument;
 import userapi.repository.InMemoryTokenRepository;
 import userapi.repository.InMemoryUserRepository;
 import userapi.repository.JdbcTokenRepository;
@@ -134,8 +136,11 @@ public final class App implements AutoCloseable {
         AuthHandler login = new AuthHandler(auth, models);
         HealthHandler health = new HealthHandler(repository::reachable);
 
+        ApiDocs docs = ApiDocs.load();
         AccessNotes notes = new AccessNotes(); // the Router notes each request's caller for the EdgeFilter's access line
-        Router router = routes(new Router(writer, MAX_BODY_BYTES, auth, notes), users, login, health);
+        Router router = routes(new Router(writer, MAX_BODY_BYTES, auth, notes), users, login, health, docs);
+        docs.publish(OpenApiDocument.build(router.routes(), Router.Route::requiresAuthentication,
+                validation.getValidator(), mapper));
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
@@ -155,7 +160,7 @@ public final class App implements AutoCloseable {
      * bearer token (else 401); what the caller may then do to which user is the service's rule, not the table's.
      * /users/me comes before /users/{id}: the first route that matches a method and path answers.
      */
-    static Router routes(Router router, UserHandler users, AuthHandler auth, HealthHandler health) {
+    static Router routes(Router router, UserHandler users, AuthHandler auth, HealthHandler health, ApiDocs docs) {
         return router
                 .get("/health", PUBLIC, health::check)
                 .post("/auth/login", PUBLIC, auth::login)
@@ -165,7 +170,10 @@ public final class App implements AutoCloseable {
                 .get("/users/me", SIGNED_IN, users::me)
                 .get("/users/{id}", SIGNED_IN, users::get)
                 .patch("/users/{id}", SIGNED_IN, users::update)
-                .delete("/users/{id}", SIGNED_IN, users::delete);
+                .delete("/users/{id}", SIGNED_IN, users::delete)
+                .get("/openapi.json", PUBLIC, docs::document)
+                .get("/docs", PUBLIC, docs::page)
+                .get("/docs/{file}", PUBLIC, docs::file);
     }
 
     /** The routes this server answers, as declared in {@link #routes}. */

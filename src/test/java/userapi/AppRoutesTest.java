@@ -34,13 +34,15 @@ class AppRoutesTest {
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
         assertEquals(List.of("GET /health", "POST /auth/login", "POST /auth/logout", "POST /users", "GET /users",
-                        "GET /users/me", "GET /users/{id}", "PATCH /users/{id}", "DELETE /users/{id}"),
+                        "GET /users/me", "GET /users/{id}", "PATCH /users/{id}", "DELETE /users/{id}",
+                        "GET /openapi.json", "GET /docs", "GET /docs/{file}"),
                 app.routes().stream().map(route -> route.method() + " " + route.template()).toList());
     }
 
     @Test
-    void protects_every_route_but_health_login_and_sign_up() {
-        assertEquals(List.of("GET /health", "POST /auth/login", "POST /users"),
+    void protects_every_route_but_health_login_sign_up_and_the_docs() {
+        assertEquals(List.of("GET /health", "POST /auth/login", "POST /users", "GET /openapi.json", "GET /docs",
+                        "GET /docs/{file}"),
                 app.routes().stream().filter(route -> !route.requiresAuthentication())
                         .map(route -> route.method() + " " + route.template()).toList());
     }
@@ -74,7 +76,8 @@ class AppRoutesTest {
                     expected.add("HEAD");
                 }
             }
-            String concrete = path.getKey().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001");
+            String concrete = path.getKey().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001")
+                    .replace("{file}", "swagger-ui.css");
 
             Reply reply = app.send("OPTIONS", concrete, null, null);
 
