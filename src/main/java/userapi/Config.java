@@ -19,11 +19,6 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
     public static final String MEMORY = "memory";
 
-    /** For code that hands App its own repository: the database setting is not used there. */
-    public Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations) {
-        this(host, port, blockedEmailDomains, passwordHashIterations, MEMORY);
-    }
-
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
     public static final class Invalid extends RuntimeException {
         Invalid(String message) {

@@ -46,9 +46,4 @@ class ConfigDatabaseUrlTest {
                 invalid.getMessage());
         assertFalse(invalid.getMessage().contains("s3cret"));
     }
-
-    @Test
-    void code_that_brings_its_own_repository_gets_memory() {
-        assertEquals(Config.MEMORY, new Config("127.0.0.1", 0, java.util.Set.of(), 1000).databaseUrl());
-    }
 }

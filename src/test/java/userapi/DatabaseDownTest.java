@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import userapi.repository.JdbcUserRepository;
+import userapi.testing.TestConfig;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -66,7 +67,7 @@ class DatabaseDownTest {
         Logger.getLogger("userapi").addHandler(capture);
         repository = JdbcUserRepository.open("jdbc:postgresql://127.0.0.1:" + closedPort + "/test?user=postgres",
                 Duration.ofMillis(300));
-        app = App.start(new Config("127.0.0.1", 0, Set.of(), 1000), repository);
+        app = App.start(TestConfig.local(Set.of(), 1000), repository);
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package userapi.testing;
 
 import userapi.App;
-import userapi.Config;
 import userapi.repository.InMemoryUserRepository;
 
 import userapi.http.Router;
@@ -24,7 +23,7 @@ public final class RunningApp extends HttpTarget {
     }
 
     public static RunningApp start(int passwordHashIterations) throws IOException {
-        return new RunningApp(App.start(new Config("127.0.0.1", 0, Set.of("mailinator.com"), passwordHashIterations),
+        return new RunningApp(App.start(TestConfig.local(Set.of("mailinator.com"), passwordHashIterations),
                 new InMemoryUserRepository()));
     }
 

@@ -1,0 +1,22 @@
+package userapi.testing;
+
+import userapi.Config;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Config for tests that hand App their own repository: built the way Main builds it, from environment values. */
+public final class TestConfig {
+    private TestConfig() {
+    }
+
+    /** Loopback, port 0 (any free port), users in memory unless the test passes its own repository to App. */
+    public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations) {
+        return Config.fromEnvironment(Map.of(
+                "HOST", "127.0.0.1",
+                "PORT", "0",
+                "BLOCKED_EMAIL_DOMAINS", String.join(",", blockedEmailDomains),
+                "PASSWORD_HASH_ITERATIONS", Integer.toString(passwordHashIterations),
+                "DATABASE_URL", Config.MEMORY));
+    }
+}
