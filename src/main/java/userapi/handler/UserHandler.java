@@ -1,6 +1,5 @@
 package userapi.handler;
 
-import userapi.error.FieldError;
 import userapi.error.UserNotFound;
 import userapi.http.ModelReader;
 import userapi.http.Request;
@@ -12,8 +11,6 @@ import userapi.model.UserResponse;
 import userapi.model.UserUpdateRequest;
 import userapi.service.UserService;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -46,10 +43,7 @@ public final class UserHandler {
 
     /** {@code curl 'localhost:8080/users?limit=20&offset=0'} */
     public Response list(Request request) {
-        List<FieldError> errors = new ArrayList<>();
-        int limit = intParam(request, "limit", PageQuery.DEFAULT_LIMIT, errors);
-        int offset = intParam(request, "offset", 0, errors);
-        PageQuery query = models.validate(new PageQuery(limit, offset), errors); // all bad parameters in one 422
+        PageQuery query = models.readQuery(request, PageQuery.class);
         return Response.ok(service.list(query.limit(), query.offset()).map(UserResponse::from));
     }
 
@@ -72,18 +66,5 @@ public final class UserHandler {
             throw new UserNotFound();
         }
         return UUID.fromString(raw);
-    }
-
-    private static int intParam(Request request, String name, int fallback, List<FieldError> errors) {
-        String raw = request.queryParam(name).orElse(null);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException notAnInteger) {
-            errors.add(new FieldError(name, "must be an integer"));
-            return fallback;
-        }
     }
 }
