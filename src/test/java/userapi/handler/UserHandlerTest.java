@@ -221,8 +221,17 @@ class UserHandlerTest {
         assertEquals(List.of("list limit=7 offset=0"), service.calls);
     }
 
+    @Test
+    void list_ignores_query_parameters_it_does_not_know() {
+        FakeUserService service = new FakeUserService(ADA);
+
+        new UserHandler(service, models).list(query(Map.of("limit", "5", "_", "1700000000", "sort", "name")));
+
+        assertEquals(List.of("list limit=5 offset=0"), service.calls);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "", "1.5", "1e2", "0x10", "99999999999"})
+    @ValueSource(strings = {"abc", "", " ", "5x", "1.5", "1e2", "0x10", "99999999999", "null"})
     void list_rejects_a_limit_that_is_not_an_integer(String limit) {
         assertInvalidQuery(Map.of("limit", limit), List.of(new FieldError("limit", "must be an integer")));
     }
