@@ -1,5 +1,6 @@
 # userapi: fetch pinned jars, compile, test, package and run with nothing but a JDK >= 21 and Maven.
-# `make run` starts the server on 127.0.0.1:8080, `make test` runs every test, `make jar` builds one jar.
+# `make run` starts the server on 127.0.0.1:8080, `make test` runs every test (LAYER=... or CLASS=... for some),
+# `make jar` builds one jar, `make aot` its AOT cache (JDK 25+); bin/user-api starts the jar as in production.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -39,7 +40,7 @@ JAVAC_FLAGS := --release 21 -encoding UTF-8 -Xlint:all,-serial,-processing -Werr
 # sqlite-jdbc loads its native library with System.load; JDK 24+ warns about that unless it is allowed.
 JAVA_FLAGS := --enable-native-access=ALL-UNNAMED
 
-.PHONY: run test jar clean deps check-jdk print-java FORCE
+.PHONY: run test test-layer jar aot clean deps check-jdk print-java check-licences FORCE
 
 check-jdk:
 	@if [ -z "$(JDK)" ]; then \
@@ -67,14 +68,16 @@ $(BUILD)/.deps-ok: lib/deps.txt lib/SHA256SUMS $(if $(MISSING_JARS),FORCE) | che
 
 $(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties | check-jdk
 	@rm -rf $(MAIN_OUT) && mkdir -p $(MAIN_OUT)
-	$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
+	@echo "javac: $(words $(MAIN_SRC)) main sources -> $(MAIN_OUT)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
 	@cp -r src/main/resources/. $(MAIN_OUT)/ && rm -f $(MAIN_OUT)/.gitkeep
 	@cp logging.properties $(MAIN_OUT)/logging.properties
 	@touch $@
 
 $(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)
 	@rm -rf $(TEST_OUT) && mkdir -p $(TEST_OUT)
-	$(JAVAC) $(JAVAC_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(TEST_SRC)
+	@echo "javac: $(words $(TEST_SRC)) test sources -> $(TEST_OUT)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(TEST_SRC)
 	@touch $@
 
 run: $(BUILD)/.main-ok
@@ -100,23 +103,58 @@ test: $(BUILD)/.test-ok $(FAT_JAR)
 	exit $$rc
 
 # One runnable jar: our classes plus every runtime jar, service files merged, signatures dropped.
+# Each jar's licence and notice files (META-INF/LICENSE, NOTICE, license.txt, licenses/...) would overwrite one
+# another: they go to META-INF/licenses/<artifactId>/ instead (META-INF/ dropped from their path), next to
+# THIRD-PARTY.txt, which lists every bundled jar and its licence (lib/licences.txt). check-licences proves it.
+LICENCE_FILES := ^(META-INF/(.+/)?)?[^/]*(licen[cs]e|notice|copying)[^/]*$$|^META-INF/(.+/)?licen[cs]es/.*[^/]$$
+RUNTIME_COORDS = awk '$$1=="runtime" {print $$2}' lib/deps.txt
+
 jar: $(FAT_JAR)
 
-$(FAT_JAR): $(BUILD)/.main-ok
+$(FAT_JAR): $(BUILD)/.main-ok lib/licences.txt
 	@command -v unzip >/dev/null || { echo "make jar needs unzip: apt-get install unzip" >&2; exit 1; }
-	@rm -rf $(BUILD)/fat $(BUILD)/services && mkdir -p $(BUILD)/fat $(BUILD)/services
-	@for j in $(RUNTIME_JARS); do \
+	@rm -rf $(BUILD)/fat $(BUILD)/services $(BUILD)/licenses && mkdir -p $(BUILD)/fat $(BUILD)/services $(BUILD)/licenses
+	@$(RUNTIME_COORDS) | while IFS=: read -r g a v; do \
+	  j="lib/$$a-$$v.jar"; \
 	  (cd $(BUILD)/fat && unzip -qo "$(CURDIR)/$$j" -x 'META-INF/MANIFEST.MF' 'META-INF/*.SF' 'META-INF/*.RSA' \
 	     'META-INF/*.DSA' 'module-info.class' 'META-INF/versions/*/module-info.class' 'META-INF/services/*' \
 	     2>/dev/null || [ $$? -eq 11 ]); \
 	  unzip -Z1 "$$j" 'META-INF/services/*' 2>/dev/null | grep -v '/$$' | while read -r s; do \
 	    unzip -p "$$j" "$$s" >> "$(BUILD)/services/$${s##*/}"; echo >> "$(BUILD)/services/$${s##*/}"; done || true; \
+	  unzip -Z1 "$$j" | { grep -iE '$(LICENCE_FILES)' || true; } | while read -r f; do \
+	    to="$(BUILD)/licenses/$$a/$${f#META-INF/}"; mkdir -p "$$(dirname "$$to")"; \
+	    unzip -p "$$j" "$$f" > "$$to"; rm -f "$(BUILD)/fat/$$f"; done; \
+	  printf '%-60s %s\n' "$$g:$$a:$$v" "$$(awk -v a="$$a" '$$1==a {print $$2}' lib/licences.txt)" >> $(BUILD)/licenses/list; \
 	done
+	@find $(BUILD)/fat/META-INF -depth -type d -empty -delete
+	@{ echo "userapi bundles these jars (lib/deps.txt). Each one's own licence and notice files, as its jar carries them,"; \
+	   echo "are in META-INF/licenses/<artifactId>/. The Apache License 2.0 text: META-INF/licenses/jackson-databind/LICENSE."; \
+	   echo; cat $(BUILD)/licenses/list; } > $(BUILD)/licenses/THIRD-PARTY.txt && rm $(BUILD)/licenses/list
+	@mkdir -p $(BUILD)/fat/META-INF/licenses && cp -r $(BUILD)/licenses/. $(BUILD)/fat/META-INF/licenses/
 	@mkdir -p $(BUILD)/fat/META-INF/services && cp $(BUILD)/services/* $(BUILD)/fat/META-INF/services/ 2>/dev/null || true
 	@cp -r $(MAIN_OUT)/. $(BUILD)/fat/
 	@printf 'Main-Class: userapi.Main\nMulti-Release: true\nEnable-Native-Access: ALL-UNNAMED\n' > $(BUILD)/manifest.txt
-	$(JAR) --create --file $@ --manifest $(BUILD)/manifest.txt -C $(BUILD)/fat .
+	@$(JAR) --create --file $@ --manifest $(BUILD)/manifest.txt -C $(BUILD)/fat .
 	@echo "built $@"
+
+# Fails unless every licence or notice file of every runtime jar is in the single jar, byte for byte, under
+# META-INF/licenses/<artifactId>/, and every runtime jar has its line in lib/licences.txt. Part of make test.
+check-licences: $(FAT_JAR)
+	@problems=0; files=0; listing=$$(unzip -Z1 $(FAT_JAR)); \
+	while IFS=: read -r g a v; do \
+	  j="lib/$$a-$$v.jar"; \
+	  awk -v a="$$a" '$$1==a {found=1} END {exit !found}' lib/licences.txt \
+	    || { echo "licences: $$a has no line in lib/licences.txt" >&2; problems=$$((problems + 1)); }; \
+	  for f in $$(unzip -Z1 "$$j" | { grep -iE '$(LICENCE_FILES)' || true; }); do \
+	    to="META-INF/licenses/$$a/$${f#META-INF/}"; files=$$((files + 1)); \
+	    if ! grep -qxF "$$to" <<< "$$listing"; then echo "licences: $$j's $$f is not in $(FAT_JAR) as $$to" >&2; problems=$$((problems + 1)); \
+	    elif ! cmp -s <(unzip -p "$$j" "$$f") <(unzip -p $(FAT_JAR) "$$to"); then \
+	      echo "licences: $(FAT_JAR)'s $$to differs from $$j's $$f" >&2; problems=$$((problems + 1)); fi; \
+	  done; \
+	done < <($(RUNTIME_COORDS)); \
+	grep -qxF META-INF/licenses/THIRD-PARTY.txt <<< "$$listing" || { echo "licences: no THIRD-PARTY.txt in $(FAT_JAR)" >&2; problems=$$((problems + 1)); }; \
+	[ "$$problems" -eq 0 ] || { echo "licences: $$problems problem(s)" >&2; exit 1; }; \
+	echo "licences: the $$files licence and notice files of the runtime jars are all in $(FAT_JAR)"
 
 clean:
 	rm -rf $(BUILD)
