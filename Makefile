@@ -40,7 +40,7 @@ JAVAC_FLAGS := --release 21 -encoding UTF-8 -Xlint:all,-serial,-processing -Werr
 # sqlite-jdbc loads its native library with System.load; JDK 24+ warns about that unless it is allowed.
 JAVA_FLAGS := --enable-native-access=ALL-UNNAMED
 
-.PHONY: run test test-layer jar aot clean deps check-jdk print-java check-licences FORCE
+.PHONY: run test test-layer check-test-selection jar aot clean deps check-jdk print-java check-licences FORCE
 
 check-jdk:
 	@if [ -z "$(JDK)" ]; then \
@@ -83,22 +83,56 @@ $(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)
 run: $(BUILD)/.main-ok
 	$(JAVA) $(JAVA_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" userapi.Main
 
-# The console launcher prints no "N passed, N failed" line, so we print one from its summary.
+# Which tests: every one by default; LAYER=<layer> (or `make test-layer LAYER=<layer>`) runs one layer's, CLASS=...
+# some classes: simple or qualified names, * as a wildcard, several separated by commas (CLASS=RouterTest,
+# CLASS=userapi.model.UserTest, CLASS='*Handler*'). Both become the console launcher's --include-classname, a
+# regular expression over the test classes' qualified names; a selection that finds no test fails.
+comma := ,
+LAYERS := router handler service repository model errors logging
+LAYER_router     := ^userapi\.(.+\.)?[^.]*Rout[^.]*Test$$
+LAYER_handler    := ^userapi\.handler\..+Test$$
+LAYER_service    := ^userapi\.service\..+Test$$
+LAYER_repository := ^userapi\.repository\..+Test$$
+LAYER_model      := ^userapi\.model\..+Test$$
+LAYER_errors     := ^userapi\.errors?\..+Test$$|^userapi\.(http|errors?)\.[^.]*(Exception|Edge|Error)[^.]*Test$$
+LAYER_logging    := ^userapi\.logging\..+Test$$
+ifneq ($(strip $(CLASS)),)
+TEST_PATTERN := ^(.+\.)?($(subst $(eval) ,,$(subst $(comma),|,$(subst ?,.,$(subst *,.*,$(subst .,\.,$(strip $(CLASS))))))))$$
+else ifneq ($(strip $(LAYER)),)
+TEST_PATTERN := $(LAYER_$(strip $(LAYER)))
+endif
+
+check-test-selection:
+	@if [ -n "$(strip $(LAYER))" ] && [ -n "$(strip $(CLASS))" ]; then echo "give LAYER or CLASS, not both" >&2; exit 2; fi
+	@if [ -n "$(strip $(LAYER))$(filter test-layer,$(MAKECMDGOALS))" ] && [ -z "$(strip $(CLASS))" ] \
+	    && [ -z "$(filter $(strip $(LAYER)),$(LAYERS))" ]; then \
+	  echo "LAYER must be one of: $(LAYERS)" >&2; \
+	  echo "  e.g. make test-layer LAYER=service   (or make test CLASS=RouterTest for one class)" >&2; exit 2; fi
+
+# The console launcher prints no "N passed, N failed" line, so we print one from its summary. A full run also
+# checks the jar's licence files (check-licences) and counts that check as one more test.
 # The restart and crash tests start the real jar as a child process: userapi.jar tells them where it is.
 # Everything is on the JVM's own class path (not the launcher's --class-path), as when the app runs:
 # java.util.logging loads the handlers and formatter named in logging.properties from there only.
-test: $(BUILD)/.test-ok $(FAT_JAR)
+test test-layer: check-test-selection $(BUILD)/.test-ok $(FAT_JAR)
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
+	pattern='$(TEST_PATTERN)'; \
+	[ -z "$$pattern" ] || echo "tests whose class matches $$pattern"; \
 	$(JAVA) $(JAVA_FLAGS) -Djava.util.logging.config.file=src/test/resources/logging.properties -Duserapi.jar="$(CURDIR)/$(FAT_JAR)" \
 	  -cp "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS) $(TEST_JARS))" org.junit.platform.console.ConsoleLauncher \
 	  execute --disable-banner --details=tree --disable-ansi-colors \
-	  --scan-class-path $(TEST_OUT) 2>&1 | tee $(BUILD)/test-logs/console.txt; \
+	  --scan-class-path $(TEST_OUT) $${pattern:+--include-classname "$$pattern" --fail-if-no-tests} \
+	  2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
 	count() { n=$$(sed -n "s/^\[ *\([0-9]*\) $$1 .*/\1/p" $(BUILD)/test-logs/console.txt | tail -1); echo "$${n:-0}"; }; \
 	ok=$$(count "tests successful"); skipped=$$(( $$(count "tests skipped") + $$(count "tests aborted") )); \
 	failed=$$(( $$(count "tests failed") + $$(count "containers failed") )); \
+	if [ "$$rc" -eq 2 ] && [ -n "$$pattern" ] && [ "$$(count "tests found")" -eq 0 ]; then \
+	  echo "no test class matches $$pattern"; fi; \
 	if [ "$$rc" -ne 0 ] && [ "$$failed" -eq 0 ]; then failed=1; fi; \
+	if [ -z "$$pattern" ]; then \
+	  if ( $(CHECK_LICENCES) ); then ok=$$((ok + 1)); else failed=$$((failed + 1)); rc=1; fi; fi; \
 	echo "$${ok:-0} passed, $$failed failed, $$skipped skipped"; \
 	exit $$rc
 
@@ -139,22 +173,26 @@ $(FAT_JAR): $(BUILD)/.main-ok lib/licences.txt
 
 # Fails unless every licence or notice file of every runtime jar is in the single jar, byte for byte, under
 # META-INF/licenses/<artifactId>/, and every runtime jar has its line in lib/licences.txt. Part of make test.
+define CHECK_LICENCES
+problems=0; files=0; listing=$$(unzip -Z1 $(FAT_JAR)); \
+while IFS=: read -r g a v; do \
+  j="lib/$$a-$$v.jar"; \
+  awk -v a="$$a" '$$1==a {found=1} END {exit !found}' lib/licences.txt \
+    || { echo "licences: $$a has no line in lib/licences.txt" >&2; problems=$$((problems + 1)); }; \
+  for f in $$(unzip -Z1 "$$j" | { grep -iE '$(LICENCE_FILES)' || true; }); do \
+    to="META-INF/licenses/$$a/$${f#META-INF/}"; files=$$((files + 1)); \
+    if ! grep -qxF "$$to" <<< "$$listing"; then echo "licences: $$j's $$f is not in $(FAT_JAR) as $$to" >&2; problems=$$((problems + 1)); \
+    elif ! cmp -s <(unzip -p "$$j" "$$f") <(unzip -p $(FAT_JAR) "$$to"); then \
+      echo "licences: $(FAT_JAR)'s $$to differs from $$j's $$f" >&2; problems=$$((problems + 1)); fi; \
+  done; \
+done < <($(RUNTIME_COORDS)); \
+grep -qxF META-INF/licenses/THIRD-PARTY.txt <<< "$$listing" || { echo "licences: no THIRD-PARTY.txt in $(FAT_JAR)" >&2; problems=$$((problems + 1)); }; \
+[ "$$problems" -eq 0 ] || { echo "licences: $$problems problem(s)" >&2; exit 1; }; \
+echo "licences: the $$files licence and notice files of the runtime jars are all in $(FAT_JAR)"
+endef
+
 check-licences: $(FAT_JAR)
-	@problems=0; files=0; listing=$$(unzip -Z1 $(FAT_JAR)); \
-	while IFS=: read -r g a v; do \
-	  j="lib/$$a-$$v.jar"; \
-	  awk -v a="$$a" '$$1==a {found=1} END {exit !found}' lib/licences.txt \
-	    || { echo "licences: $$a has no line in lib/licences.txt" >&2; problems=$$((problems + 1)); }; \
-	  for f in $$(unzip -Z1 "$$j" | { grep -iE '$(LICENCE_FILES)' || true; }); do \
-	    to="META-INF/licenses/$$a/$${f#META-INF/}"; files=$$((files + 1)); \
-	    if ! grep -qxF "$$to" <<< "$$listing"; then echo "licences: $$j's $$f is not in $(FAT_JAR) as $$to" >&2; problems=$$((problems + 1)); \
-	    elif ! cmp -s <(unzip -p "$$j" "$$f") <(unzip -p $(FAT_JAR) "$$to"); then \
-	      echo "licences: $(FAT_JAR)'s $$to differs from $$j's $$f" >&2; problems=$$((problems + 1)); fi; \
-	  done; \
-	done < <($(RUNTIME_COORDS)); \
-	grep -qxF META-INF/licenses/THIRD-PARTY.txt <<< "$$listing" || { echo "licences: no THIRD-PARTY.txt in $(FAT_JAR)" >&2; problems=$$((problems + 1)); }; \
-	[ "$$problems" -eq 0 ] || { echo "licences: $$problems problem(s)" >&2; exit 1; }; \
-	echo "licences: the $$files licence and notice files of the runtime jars are all in $(FAT_JAR)"
+	@$(CHECK_LICENCES)
 
 clean:
 	rm -rf $(BUILD)
