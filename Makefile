@@ -80,8 +80,19 @@ $(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(TEST_SRC)
 	@touch $@
 
-run: $(BUILD)/.main-ok
-	$(JAVA) $(JAVA_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" userapi.Main
+# The jar as production starts it (bin/user-api: serial GC, bounded heap, class cache), with make's JDK, quietly:
+# nothing is echoed, and a stop by Ctrl-C or SIGTERM is a normal end, not "make: *** Error 130/143". The shell
+# hands the signal on to the server (SIGTERM, its graceful stop), even when only make got it, waits for the server
+# to stop, and turns the JVM's 130/143 into 0. Any other exit status stays an error.
+run: $(FAT_JAR)
+	@JAVA="$(JAVA)" bin/user-api & server=$$!; 	trap 'kill -TERM $$server 2>/dev/null || true' INT TERM; 	while :; do wait $$server && status=0 || status=$$?; kill -0 $$server 2>/dev/null || break; done; 	case $$status in 130|143) exit 0 ;; *) exit $$status ;; esac
+
+# The AOT cache bin/user-api uses on JDK 25+ (bin/aot-cache: one training run of the jar); remade with the jar.
+aot: $(BUILD)/.aot-ok
+
+$(BUILD)/.aot-ok: $(FAT_JAR) bin/aot-cache bin/user-api
+	@JAVA="$(JAVA)" bin/aot-cache
+	@touch $@
 
 # Which tests: every one by default; LAYER=<layer> (or `make test-layer LAYER=<layer>`) runs one layer's, CLASS=...
 # some classes: simple or qualified names, * as a wildcard, several separated by commas (CLASS=RouterTest,
