@@ -215,12 +215,13 @@ print-java: check-jdk
 	@echo $(JAVA)
 
 # --- make bench: the layers' cost against a bare HttpServer (bench/run.sh; needs wrk). Not part of make test. ---
+# BENCH_SECONDS=2 make bench: a short smoke run, written to build/bench/results.md instead of bench/results.md.
 .PHONY: bench
 BENCH_OUT := $(BUILD)/bench
 
 $(BENCH_OUT)/BareServer.class: bench/BareServer.java | check-jdk
 	@mkdir -p $(BENCH_OUT)
-	$(JAVAC) $(JAVAC_FLAGS) -d $(BENCH_OUT) bench/BareServer.java
+	@$(JAVAC) $(JAVAC_FLAGS) -d $(BENCH_OUT) bench/BareServer.java
 
-bench: $(FAT_JAR) $(BENCH_OUT)/BareServer.class
-	JAVA="$(JAVA)" bash bench/run.sh
+bench: $(FAT_JAR) $(BUILD)/.aot-ok $(BENCH_OUT)/BareServer.class
+	@JAVA="$(JAVA)" bash bench/run.sh
