@@ -9,11 +9,10 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import tools.jackson.databind.json.JsonMapper;
 import userapi.handler.HealthHandler;
 import userapi.handler.UserHandler;
-import userapi.http.ExceptionFilter;
+import userapi.http.EdgeFilter;
 import userapi.http.JsonBodyWriter;
 import userapi.http.JsonMappers;
 import userapi.http.ModelReader;
-import userapi.http.RequestContextFilter;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
@@ -29,6 +28,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,20 +49,22 @@ public final class App implements AutoCloseable {
     /** How long a create may wait for a hashing permit before it is answered 503 SERVICE_OVERLOADED. */
     static final Duration HASH_PERMIT_WAIT = Duration.ofSeconds(1);
     /** How long shutdown waits for requests in flight. */
-    static final int SHUTDOWN_GRACE_SECONDS = 5;
+    public static final int SHUTDOWN_GRACE_SECONDS = 5;
 
     /** How long a request waits for a database connection before it answers 503. */
     static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(3);
 
     private final HttpServer server;
+    private final Router router;
     private final ExecutorService executor;
     private final BoundedPasswordHasher hasher;
     private final ValidatorFactory validation;
     private final UserRepository owned;
 
-    private App(HttpServer server, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation,
+    private App(HttpServer server, Router router, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation,
                 UserRepository owned) {
         this.server = server;
+        this.router = router;
         this.executor = executor;
         this.hasher = hasher;
         this.validation = validation;
@@ -105,26 +107,34 @@ public final class App implements AutoCloseable {
         UserHandler users = new UserHandler(service, models);
         HealthHandler health = new HealthHandler(repository::reachable);
 
-        Router router = new Router(writer, MAX_BODY_BYTES)
-                .get("/health", health::check)
-                .post("/users", users::create)
-                .get("/users", users::list)
-                .get("/users/{id}", users::get)
-                .patch("/users/{id}", users::update)
-                .delete("/users/{id}", users::delete);
+        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health);
 
-        ServerLimits.applyToJdk();
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
-        context.getFilters().add(new RequestContextFilter());
-        context.getFilters().add(new ExceptionFilter(writer));
+        context.getFilters().add(new EdgeFilter(writer)); // outermost: request id, global exception handler, access line
         context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
                 ServerLimits.MAX_HEADER_BYTES));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
         server.setExecutor(executor);
         server.start();
         LOG.info(() -> "listening on http://" + config.host() + ":" + server.getAddress().getPort());
-        return new App(server, executor, hasher, validation, owned);
+        return new App(server, router, executor, hasher, validation, owned);
+    }
+
+    /** The route table (FastAPI's APIRouter): every route of the API, in one block. */
+    static Router routes(Router router, UserHandler users, HealthHandler health) {
+        return router
+                .get("/health", health::check)
+                .post("/users", users::create)
+                .get("/users", users::list)
+                .get("/users/{id}", users::get)
+                .patch("/users/{id}", users::update)
+                .delete("/users/{id}", users::delete);
+    }
+
+    /** The routes this server answers, as declared in {@link #routes}. */
+    public List<Router.Route> routes() {
+        return router.routes();
     }
 
     public int port() {

@@ -1,5 +1,6 @@
 package userapi;
 
+import userapi.http.ServerLimits;
 import userapi.logging.LogSetup;
 import userapi.repository.JdbcUserRepository;
 
@@ -22,7 +23,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        LogSetup.configure(Path.of(""));
+        try {
+            LogSetup.configure(Path.of(""));
+        } catch (LogSetup.InvalidConfiguration e) {
+            System.err.println("userapi: cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ServerLimits.applyToJdk(); // JVM-wide: the JDK reads these once, when the first HttpServer starts
         try {
             App app = App.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,7 +1,7 @@
 package userapi.error;
 
-/** The e-mail (compared ignoring case) already belongs to another user. */
-public final class EmailAlreadyRegistered extends AppException {
+/** Expected, 409 EMAIL_ALREADY_REGISTERED, INFO: the e-mail (compared ignoring case) already belongs to a user. */
+public final class EmailAlreadyRegistered extends DomainException {
     public EmailAlreadyRegistered() {
         super("This e-mail address is already registered.");
     }

@@ -1,7 +1,7 @@
 package userapi.error;
 
-/** The lecture's business rule: e-mail addresses on a blocked domain may not register. */
-public final class EmailDomainNotAllowed extends AppException {
+/** Expected, 422 EMAIL_DOMAIN_NOT_ALLOWED, INFO: the lecture's business rule, no sign-up from a blocked domain. */
+public final class EmailDomainNotAllowed extends DomainException {
     public EmailDomainNotAllowed(String domain) {
         super("E-mail addresses at " + domain + " are not allowed.");
     }

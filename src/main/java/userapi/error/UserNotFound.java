@@ -2,8 +2,8 @@ package userapi.error;
 
 import java.util.UUID;
 
-/** The service's answer when no user has the requested id (or the id is not a UUID at all). */
-public final class UserNotFound extends AppException {
+/** Expected, 404 USER_NOT_FOUND, INFO: no user has the requested id (or the id is not a UUID at all). */
+public final class UserNotFound extends DomainException {
     public UserNotFound(UUID id) {
         super("No user has the id " + id + ".");
     }

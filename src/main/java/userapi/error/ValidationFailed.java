@@ -2,8 +2,8 @@ package userapi.error;
 
 import java.util.List;
 
-/** A request that parsed but broke its model: every violated field, reported at once. */
-public final class ValidationFailed extends AppException {
+/** Expected, 422 VALIDATION_FAILED, INFO: a request that parsed but broke its model; every bad field at once. */
+public final class ValidationFailed extends DomainException {
     private final List<FieldError> errors;
 
     public ValidationFailed(List<FieldError> errors) {

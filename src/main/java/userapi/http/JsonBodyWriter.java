@@ -23,10 +23,10 @@ public final class JsonBodyWriter {
     public void write(HttpExchange exchange, int status, Map<String, String> headers, Object body) throws IOException {
         byte[] bytes = body == null ? null : mapper.writeValueAsBytes(body);
         try (exchange) {
-            if (bytes != null) {
+            headers.forEach(exchange.getResponseHeaders()::set);
+            if (bytes != null && !headers.containsKey("Content-Type")) {
                 exchange.getResponseHeaders().set("Content-Type", JSON);
             }
-            headers.forEach(exchange.getResponseHeaders()::set);
             boolean sendBody = bytes != null && !exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(status, sendBody ? bytes.length : -1);
             if (sendBody) {

@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import userapi.error.FieldError;
-import userapi.error.MalformedJson;
-import userapi.error.UnsupportedMediaType;
+import userapi.error.RejectedRequest;
+import userapi.error.RejectedRequest.Reason;
 import userapi.error.ValidationFailed;
 
 import java.lang.reflect.RecordComponent;
@@ -42,14 +42,14 @@ public final class ModelReader {
 
     public <T extends Record> T read(Request request, Class<T> type) {
         if (request.body().length == 0) {
-            throw new MalformedJson("The request body is empty; a JSON object is expected.");
+            throw RejectedRequest.malformedJson("The request body is empty; a JSON object is expected.");
         }
         if (!isJson(request.contentType())) {
-            throw new UnsupportedMediaType();
+            throw new RejectedRequest(Reason.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as application/json.");
         }
         JsonNode tree = parse(request.body());
         if (hasLoneSurrogate(tree)) {
-            throw new MalformedJson("The request body contains a lone UTF-16 surrogate, which is not valid Unicode.");
+            throw RejectedRequest.malformedJson("The request body contains a lone UTF-16 surrogate, which is not valid Unicode.");
         }
         if (!(tree instanceof ObjectNode object)) {
             throw new ValidationFailed("body", "must be a JSON object");
@@ -134,7 +134,7 @@ public final class ModelReader {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new MalformedJson("The request body is not valid UTF-8.");
+            throw RejectedRequest.malformedJson("The request body is not valid UTF-8.");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte order mark may be ignored (RFC 8259, 8.1)
@@ -142,10 +142,10 @@ public final class ModelReader {
         try {
             tree = mapper.readTree(text);
         } catch (JacksonException e) {
-            throw new MalformedJson("The request body is not valid JSON.");
+            throw RejectedRequest.malformedJson("The request body is not valid JSON.");
         }
         if (tree == null || tree.isMissingNode()) { // only whitespace: Jackson reads "no value", not an error
-            throw new MalformedJson("The request body is empty; a JSON object is expected.");
+            throw RejectedRequest.malformedJson("The request body is empty; a JSON object is expected.");
         }
         return tree;
     }

@@ -5,11 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a handler may know of a request: method, decoded path parameters and query, the body's bytes and type.
+ * What a handler may know of a request: decoded path parameters and query, the body's bytes and type.
  * The Router builds it from the exchange, so handlers never touch HttpExchange.
  */
-public record Request(String method, String path, Map<String, String> pathParams,
-                      Map<String, List<String>> query, String contentType, byte[] body) {
+public record Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body) {
 
     public Request {
         pathParams = Map.copyOf(pathParams);

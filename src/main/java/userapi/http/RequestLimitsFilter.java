@@ -2,8 +2,8 @@ package userapi.http;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
-import userapi.error.HeadersTooLarge;
-import userapi.error.UriTooLong;
+import userapi.error.RejectedRequest;
+import userapi.error.RejectedRequest.Reason;
 
 import java.io.IOException;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class RequestLimitsFilter extends Filter {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         if (exchange.getRequestURI().toString().length() > maxUriLength) {
-            throw new UriTooLong(maxUriLength);
+            throw new RejectedRequest(Reason.URI_TOO_LONG, "The request URI is longer than " + maxUriLength + " characters.");
         }
         int count = 0;
         long bytes = 0;
@@ -43,10 +43,10 @@ public final class RequestLimitsFilter extends Filter {
             }
         }
         if (count > maxHeaderCount) {
-            throw new HeadersTooLarge("The request has more than " + maxHeaderCount + " header fields.");
+            throw new RejectedRequest(Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request has more than " + maxHeaderCount + " header fields.");
         }
         if (bytes > maxHeaderBytes) {
-            throw new HeadersTooLarge("The request's header fields are larger than " + maxHeaderBytes + " bytes.");
+            throw new RejectedRequest(Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request's header fields are larger than " + maxHeaderBytes + " bytes.");
         }
         chain.doFilter(exchange);
     }

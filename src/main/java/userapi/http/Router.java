@@ -2,10 +2,8 @@ package userapi.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import userapi.error.MethodNotAllowed;
-import userapi.error.PayloadTooLarge;
-import userapi.error.RouteNotFound;
-import userapi.error.UnreadableBody;
+import userapi.error.RejectedRequest;
+import userapi.error.RejectedRequest.Reason;
 import userapi.error.ValidationFailed;
 
 import java.io.IOException;
@@ -26,11 +24,17 @@ import java.util.TreeSet;
  * OPTIONS answers 204 with Allow. Only this class and JsonBodyWriter touch the exchange.
  */
 public final class Router implements HttpHandler {
-    private record Route(String method, List<String> segments, Handler handler) {
+    /** One row of the table: method, path template such as /users/{id}, and the handler that answers it. */
+    public record Route(String method, String template, Handler handler) {
+        List<String> segments() {
+            return Router.segments(template);
+        }
     }
 
     private record Match(Route route, Map<String, String> pathParams) {
     }
+
+    private static final byte[] NO_BODY = new byte[0];
 
     private final List<Route> routes = new ArrayList<>();
     private final JsonBodyWriter writer;
@@ -58,15 +62,20 @@ public final class Router implements HttpHandler {
     }
 
     private Router add(String method, String template, Handler handler) {
-        routes.add(new Route(method, segments(template), handler));
+        routes.add(new Route(method, template, handler));
         return this;
+    }
+
+    /** The table as declared, in order: what the tests and any generated description of the API read. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        Response response = route(method, path, pathParams -> new Request(method, path, pathParams,
+        Response response = route(method, path, pathParams -> new Request(pathParams,
                 parseQuery(exchange.getRequestURI().getRawQuery()),
                 exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange)));
         writer.write(exchange, response.status(), response.headers(), response.body());
@@ -85,7 +94,7 @@ public final class Router implements HttpHandler {
             match(route, pathSegments).ifPresent(matches::add);
         }
         if (matches.isEmpty()) {
-            throw new RouteNotFound();
+            throw RejectedRequest.notFound();
         }
         String lookup = method.equals("HEAD") ? "GET" : method;
         for (Match match : matches) {
@@ -97,7 +106,7 @@ public final class Router implements HttpHandler {
         if (method.equals("OPTIONS")) {
             return Response.noContent(Map.of("Allow", String.join(", ", allowed)));
         }
-        throw new MethodNotAllowed(allowed);
+        throw RejectedRequest.methodNotAllowed(allowed);
     }
 
     private static List<String> allowed(List<Match> matches) {
@@ -135,7 +144,7 @@ public final class Router implements HttpHandler {
     /** "/users/a%20b" -> ["users", "a b"]; a trailing slash is a segment of its own, so "/users/" is not "/users". */
     private static List<String> segments(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
-            throw new RouteNotFound();
+            throw RejectedRequest.notFound();
         }
         String[] parts = rawPath.substring(1).split("/", -1);
         List<String> decoded = new ArrayList<>(parts.length);
@@ -143,7 +152,7 @@ public final class Router implements HttpHandler {
             try {
                 decoded.add(part.indexOf('%') < 0 ? part : URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException badEscape) {
-                throw new RouteNotFound();
+                throw RejectedRequest.notFound();
             }
         }
         return decoded;
@@ -171,32 +180,44 @@ public final class Router implements HttpHandler {
     }
 
     /**
-     * Reads at most maxBodyBytes; a larger declared or actual body is refused without buffering the excess. The
-     * stream is closed only after a complete read: closing drains what is left, which on broken chunked framing
-     * would wait on the client before any answer went out. The JDK drains it after the answer instead.
+     * Reads at most maxBodyBytes; a larger declared or actual body is refused without buffering the excess. A
+     * request that declares no body (most GETs, HEADs and DELETEs) is not read at all. The stream is closed only
+     * after a complete read: closing drains what is left, which on broken chunked framing would wait on the
+     * client before any answer went out. The JDK drains it after the answer instead.
      */
     private byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        boolean chunked = exchange.getRequestHeaders().containsKey("Transfer-Encoding");
+        long length = -1;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > maxBodyBytes) {
-                    throw new PayloadTooLarge(maxBodyBytes);
-                }
+                length = Long.parseLong(declared.trim());
             } catch (NumberFormatException ignored) {
                 // the JDK server has already rejected a malformed Content-Length; the read below still bounds us
             }
+        }
+        if (length > maxBodyBytes) {
+            throw payloadTooLarge();
+        }
+        if (!chunked && (declared == null || length == 0)) {
+            return NO_BODY;
         }
         InputStream in = exchange.getRequestBody();
         byte[] body;
         try {
             body = in.readNBytes(maxBodyBytes + 1);
         } catch (IOException brokenFraming) {
-            throw new UnreadableBody();
+            throw new RejectedRequest(Reason.UNREADABLE_BODY,
+                    "The request body could not be read: its chunked transfer coding is malformed.");
         }
         if (body.length > maxBodyBytes) {
-            throw new PayloadTooLarge(maxBodyBytes);
+            throw payloadTooLarge();
         }
         in.close();
         return body;
+    }
+
+    private RejectedRequest payloadTooLarge() {
+        return new RejectedRequest(Reason.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes.");
     }
 }

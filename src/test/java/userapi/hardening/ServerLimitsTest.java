@@ -33,7 +33,8 @@ import static userapi.hardening.Problems.assertProblem;
 /**
  * The server limits, configured on purpose: an over-long URI is 414 and an oversized header section 431, with a
  * problem+json body, below the JDK's own hard caps; the JDK properties carry our values unless given with -D;
- * the cap on open connections holds.
+ * the cap on open connections holds. Main sets the JDK properties (JVM-wide, read once), so they are checked on the
+ * real jar, whatever other server this test JVM started first.
  */
 class ServerLimitsTest {
 
@@ -50,13 +51,6 @@ class ServerLimitsTest {
         @AfterAll
         void stop() {
             app.close();
-        }
-
-        @Test
-        void sets_the_jdk_limits_to_our_values_when_the_server_starts() {
-            ServerLimits.JDK_PROPERTIES.forEach((name, value) -> assertEquals(value, System.getProperty(name), name));
-            assertEquals("10", ServerLimits.JDK_PROPERTIES.get("sun.net.httpserver.maxReqTime"));
-            assertEquals("2000", ServerLimits.JDK_PROPERTIES.get("jdk.httpserver.maxConnections"));
         }
 
         @Test
@@ -154,7 +148,11 @@ class ServerLimitsTest {
                     }
                 }
                 assertJdkProperty(jar, "jdk.httpserver.maxConnections", String.valueOf(cap));
-                assertJdkProperty(jar, "sun.net.httpserver.maxReqTime", "10");
+                for (Map.Entry<String, String> ours : ServerLimits.JDK_PROPERTIES.entrySet()) {
+                    if (!ours.getKey().equals("jdk.httpserver.maxConnections")) { // Main sets every other limit itself
+                        assertJdkProperty(jar, ours.getKey(), ours.getValue());
+                    }
+                }
             }
         }
 

@@ -1,19 +1,14 @@
 package userapi.http;
 
+import userapi.error.RejectedRequest;
+import userapi.error.RejectedRequest.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
-import userapi.error.HeadersTooLarge;
-import userapi.error.MalformedJson;
-import userapi.error.MethodNotAllowed;
-import userapi.error.PayloadTooLarge;
-import userapi.error.RouteNotFound;
 import userapi.error.ServiceOverloaded;
-import userapi.error.UnsupportedMediaType;
-import userapi.error.UriTooLong;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 
@@ -32,23 +27,23 @@ class ErrorTableTest {
 
     static Stream<Arguments> expectedFailures() {
         return Stream.of(
-                Arguments.of(new MalformedJson("x"), 400, "MALFORMED_JSON", "Malformed JSON", "urn:userapi:problem:malformed-json"),
-                Arguments.of(new RouteNotFound(), 404, "NOT_FOUND", "Not found", "urn:userapi:problem:not-found"),
+                Arguments.of(RejectedRequest.malformedJson("x"), 400, "MALFORMED_JSON", "Malformed JSON", "urn:userapi:problem:malformed-json"),
+                Arguments.of(RejectedRequest.notFound(), 404, "NOT_FOUND", "Not found", "urn:userapi:problem:not-found"),
                 Arguments.of(new UserNotFound(), 404, "USER_NOT_FOUND", "User not found", "urn:userapi:problem:user-not-found"),
-                Arguments.of(new MethodNotAllowed(List.of("GET")), 405, "METHOD_NOT_ALLOWED", "Method not allowed",
+                Arguments.of(RejectedRequest.methodNotAllowed(List.of("GET")), 405, "METHOD_NOT_ALLOWED", "Method not allowed",
                         "urn:userapi:problem:method-not-allowed"),
                 Arguments.of(new EmailAlreadyRegistered(), 409, "EMAIL_ALREADY_REGISTERED", "E-mail already registered",
                         "urn:userapi:problem:email-already-registered"),
-                Arguments.of(new PayloadTooLarge(10), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                Arguments.of(new RejectedRequest(Reason.PAYLOAD_TOO_LARGE, "The request body is larger than " + 10 + " bytes."), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
                         "urn:userapi:problem:payload-too-large"),
-                Arguments.of(new UnsupportedMediaType(), 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                Arguments.of(new RejectedRequest(Reason.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as application/json."), 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
                         "urn:userapi:problem:unsupported-media-type"),
                 Arguments.of(new EmailDomainNotAllowed("example.org"), 422, "EMAIL_DOMAIN_NOT_ALLOWED",
                         "E-mail domain not allowed", "urn:userapi:problem:email-domain-not-allowed"),
                 Arguments.of(new ValidationFailed("name", "must not be null"), 422, "VALIDATION_FAILED", "Validation failed",
                         "urn:userapi:problem:validation-failed"),
-                Arguments.of(new UriTooLong(10), 414, "URI_TOO_LONG", "URI too long", "urn:userapi:problem:uri-too-long"),
-                Arguments.of(new HeadersTooLarge("x"), 431, "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                Arguments.of(new RejectedRequest(Reason.URI_TOO_LONG, "too long"), 414, "URI_TOO_LONG", "URI too long", "urn:userapi:problem:uri-too-long"),
+                Arguments.of(new RejectedRequest(Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, "x"), 431, "REQUEST_HEADER_FIELDS_TOO_LARGE",
                         "Request header fields too large", "urn:userapi:problem:request-header-fields-too-large"),
                 Arguments.of(new ServiceOverloaded(), 503, "SERVICE_OVERLOADED", "Service overloaded",
                         "urn:userapi:problem:service-overloaded"));
@@ -97,8 +92,8 @@ class ErrorTableTest {
         assertEquals(5, ErrorTable.lookup(new userapi.error.StorageUnavailable(new java.sql.SQLException("down")))
                 .retryAfterSeconds());
         assertEquals(0, ErrorTable.lookup(new ValidationFailed("name", "x")).retryAfterSeconds());
-        assertTrue(ErrorTable.lookup(new PayloadTooLarge(10)).closesConnection());
-        assertTrue(ErrorTable.lookup(new userapi.error.UnreadableBody()).closesConnection());
-        assertFalse(ErrorTable.lookup(new MalformedJson("x")).closesConnection());
+        assertTrue(ErrorTable.lookup(new RejectedRequest(Reason.PAYLOAD_TOO_LARGE, "The request body is larger than " + 10 + " bytes.")).closesConnection());
+        assertTrue(ErrorTable.lookup(new RejectedRequest(Reason.UNREADABLE_BODY, "x")).closesConnection());
+        assertFalse(ErrorTable.lookup(RejectedRequest.malformedJson("x")).closesConnection());
     }
 }

@@ -1,5 +1,8 @@
 package userapi.http;
 
+import userapi.error.RejectedRequest;
+import userapi.error.RejectedRequest.Reason;
+import static userapi.testing.Rejections.assertRejected;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.Min;
@@ -10,8 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import userapi.error.FieldError;
-import userapi.error.MalformedJson;
-import userapi.error.UnsupportedMediaType;
 import userapi.error.ValidationFailed;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
@@ -46,7 +47,7 @@ class ModelReaderTest {
     }
 
     private static Request post(String contentType, String body) {
-        return new Request("POST", "/users", Map.of(), Map.of(), contentType, body.getBytes(StandardCharsets.UTF_8));
+        return new Request(Map.of(), Map.of(), contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Request json(String body) {
@@ -89,61 +90,61 @@ class ModelReaderTest {
     void rejects_a_body_of_another_media_type(String contentType) {
         Request request = post(contentType, createBody("Ada", "ada@example.com", VALID_PASSWORD));
 
-        assertThrows(UnsupportedMediaType.class, () -> reader.read(request, UserCreateRequest.class));
+        assertRejected(Reason.UNSUPPORTED_MEDIA_TYPE, () -> reader.read(request, UserCreateRequest.class));
     }
 
     @Test
     void rejects_a_body_without_content_type() {
         Request request = post(null, createBody("Ada", "ada@example.com", VALID_PASSWORD));
 
-        assertThrows(UnsupportedMediaType.class, () -> reader.read(request, UserCreateRequest.class));
+        assertRejected(Reason.UNSUPPORTED_MEDIA_TYPE, () -> reader.read(request, UserCreateRequest.class));
     }
 
     @Test
     void rejects_an_empty_body_as_malformed_json() {
-        assertThrows(MalformedJson.class, () -> reader.read(json(""), UserCreateRequest.class));
-        assertThrows(MalformedJson.class, () -> reader.read(post(null, ""), UserCreateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(json(""), UserCreateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(post(null, ""), UserCreateRequest.class));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {" ", "   ", "\n", "\r\n\t "})
     void rejects_a_body_of_only_whitespace_as_malformed_json_not_as_a_validation_failure(String body) {
-        assertThrows(MalformedJson.class, () -> reader.read(json(body), UserCreateRequest.class));
-        assertThrows(MalformedJson.class, () -> reader.read(json(body), UserUpdateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(json(body), UserCreateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(json(body), UserUpdateRequest.class));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"name\":", "{'name':'Ada'}", "{name:\"Ada\"}", "not json", "{\"name\":\"Ada\",}",
             "{\"a\":1} {\"b\":2}", "{} x", "{}]", "[] []", "\"a\" \"b\"", "nul", "{\"name\":\"Ada\"\"email\":\"x\"}"})
     void rejects_malformed_json_and_trailing_content_as_malformed_json(String body) {
-        assertThrows(MalformedJson.class, () -> reader.read(json(body), UserCreateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(json(body), UserCreateRequest.class));
     }
 
     @Test
     void rejects_duplicate_keys_as_malformed_json() {
         String body = "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"" + VALID_PASSWORD + "\",\"name\":\"Eve\"}";
 
-        assertThrows(MalformedJson.class, () -> reader.read(json(body), UserCreateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(json(body), UserCreateRequest.class));
     }
 
     @Test
     void rejects_bytes_that_are_not_utf8_as_malformed_json() {
         byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        Request request = new Request("POST", "/users", Map.of(), Map.of(), "application/json", body);
+        Request request = new Request(Map.of(), Map.of(), "application/json", body);
 
-        assertThrows(MalformedJson.class, () -> reader.read(request, UserCreateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(request, UserCreateRequest.class));
     }
 
     @Test
     void rejects_absurdly_deep_nesting_as_malformed_json_not_a_stack_overflow() {
         String body = "{\"name\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 
-        assertThrows(MalformedJson.class, () -> reader.read(json(body), UserCreateRequest.class));
+        assertRejected(Reason.MALFORMED_JSON, () -> reader.read(json(body), UserCreateRequest.class));
     }
 
     @Test
     void never_repeats_the_clients_text_in_the_malformed_json_detail() {
-        MalformedJson failure = assertThrows(MalformedJson.class,
+        RejectedRequest failure = assertRejected(Reason.MALFORMED_JSON,
                 () -> reader.read(json("{\"password\":\"hunter2-secret\""), UserCreateRequest.class));
 
         assertFalse(failure.getMessage().contains("hunter2"), failure.getMessage());
@@ -328,7 +329,7 @@ class ModelReaderTest {
         for (String body : List.of("{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":{}}", "{\"\":1}",
                 "{\"name\":1e999999}", "{\"name\":\"\\ud800\"}")) {
             RuntimeException failure = assertThrows(RuntimeException.class, () -> reader.read(json(body), UserCreateRequest.class));
-            assertTrue(failure instanceof ValidationFailed || failure instanceof MalformedJson, body + " -> " + failure);
+            assertTrue(failure instanceof ValidationFailed || failure instanceof RejectedRequest, body + " -> " + failure);
         }
         assertNull(reader.read(json("{}"), UserUpdateRequest.class).password());
     }

@@ -24,7 +24,7 @@ final class TestServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Filters run in list order, the first one outermost, like App's RequestContextFilter then ExceptionFilter. */
+    /** Filters run in list order, the first one outermost, like App's EdgeFilter then EdgeFilter. */
     static TestServer start(HttpHandler handler, List<Filter> filters) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -39,9 +39,9 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    /** The App's filter chain around a handler: RequestContextFilter outermost, then ExceptionFilter. */
+    /** The App's filter chain around a handler: EdgeFilter outermost, then EdgeFilter. */
     static TestServer withAppFilters(HttpHandler handler, JsonBodyWriter writer) {
-        return start(handler, List.of(new RequestContextFilter(), new ExceptionFilter(writer)));
+        return start(handler, List.of(new EdgeFilter(writer)));
     }
 
     URI uri(String pathAndQuery) {

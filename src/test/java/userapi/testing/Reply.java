@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One answer of a test server, read fully as UTF-8 (the raw response kept), with assertions for the contract's shapes. */
 public record Reply(HttpResponse<String> response, JsonMapper mapper) {
     public static final String JSON = "application/json";
-    public static final String PROBLEM_JSON = "application/problem+json";
-    public static final Set<String> PROBLEM_FIELDS = Set.of("type", "title", "status", "detail", "instance", "code", "requestId");
+    public static final String PROBLEM_JSON = ProblemShape.PROBLEM_JSON;
 
     /** The URI the request was sent to. */
     public URI uri() {
@@ -46,25 +45,10 @@ public record Reply(HttpResponse<String> response, JsonMapper mapper) {
         return mapper.readTree(body());
     }
 
-    /** Asserts the RFC 9457 problem shape of an error and returns its body. */
+    /** Asserts the RFC 9457 problem shape of an error (ProblemShape) and returns its body. */
     public JsonNode assertProblem(int expectedStatus, String expectedCode) {
-        String body = body();
-        assertEquals(expectedStatus, status(), body);
-        assertEquals(PROBLEM_JSON, header("Content-Type"), body);
-        JsonNode problem = json();
-        Set<String> expectedFields = new HashSet<>(PROBLEM_FIELDS);
-        if (expectedCode.equals("VALIDATION_FAILED")) {
-            expectedFields.add("errors");
-        }
-        assertEquals(expectedFields, Set.copyOf(problem.propertyNames()), body);
-        assertEquals(expectedCode, problem.get("code").stringValue());
-        assertEquals(expectedStatus, problem.get("status").intValue());
-        assertTrue(problem.get("type").stringValue().startsWith("urn:"), body);
-        assertEquals(uri().getRawPath(), problem.get("instance").stringValue());
-        assertFalse(problem.get("title").stringValue().isBlank(), body);
-        assertFalse(problem.get("detail").stringValue().isBlank(), body);
-        assertEquals(header("X-Request-Id"), problem.get("requestId").stringValue());
-        return problem;
+        return ProblemShape.assertProblem(expectedStatus, expectedCode, status(), header("Content-Type"), body(),
+                header("X-Request-Id"), uri().getRawPath());
     }
 
     /** Asserts a 422 VALIDATION_FAILED and returns the names of the fields it lists, in order. */

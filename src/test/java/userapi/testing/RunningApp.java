@@ -4,7 +4,10 @@ import userapi.App;
 import userapi.Config;
 import userapi.repository.InMemoryUserRepository;
 
+import userapi.http.Router;
+
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
 /** The real App in this JVM on 127.0.0.1, port 0, with an empty in-memory repository and a client; one per test. */
@@ -23,6 +26,11 @@ public final class RunningApp extends HttpTarget {
     public static RunningApp start(int passwordHashIterations) throws IOException {
         return new RunningApp(App.start(new Config("127.0.0.1", 0, Set.of("mailinator.com"), passwordHashIterations),
                 new InMemoryUserRepository()));
+    }
+
+    /** The App's own route table. */
+    public List<Router.Route> routes() {
+        return app.routes();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package userapi.http;
 
+import userapi.error.RejectedRequest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import userapi.error.RouteNotFound;
 import userapi.logging.LogContext;
 import userapi.logging.LogText;
 
@@ -35,13 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Tests of RequestContextFilter on a real server: which client request ids are kept, that the id reaches the
+ * Tests of EdgeFilter on a real server: which client request ids are kept, that the id reaches the
  * response header, the log context and the exchange, and that each request leaves exactly one access line.
  */
-class RequestContextFilterTest {
+class EdgeFilterRequestIdTest {
     private final JsonBodyWriter writer = new JsonBodyWriter(JsonMappers.strict());
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final LogCapture logs = LogCapture.attach(RequestContextFilter.class, ExceptionFilter.class); // both: keeps the console quiet
+    private final LogCapture logs = LogCapture.attach(EdgeFilter.class); // both: keeps the console quiet
     private TestServer server;
 
     @AfterEach
@@ -55,7 +55,7 @@ class RequestContextFilterTest {
 
     /** Answers what the handler saw: the id in the exchange and in the log context. */
     private static final HttpHandler ECHO_IDS = exchange -> {
-        byte[] body = (RequestContextFilter.requestId(exchange) + " " + LogContext.requestId()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = (exchange.getResponseHeaders().getFirst("X-Request-Id") + " " + LogContext.requestId()).getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
         try (exchange) {
             exchange.getResponseBody().write(body);
@@ -88,7 +88,7 @@ class RequestContextFilterTest {
     }
 
     private LogCapture.Captured accessLine(String requestId) {
-        return logs.await(c -> c.loggerName().equals(RequestContextFilter.class.getName())
+        return logs.await(c -> isAccessLine(c)
                 && c.line().contains("[" + requestId + "]"));
     }
 
@@ -120,7 +120,7 @@ class RequestContextFilterTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "a\nb", "a\rb", "a\tb", "a\u0000b", "a\u2028b", "abc\n"})
     void chooses_a_new_id_for_what_no_http_client_would_send(String offered) {
-        String id = RequestContextFilter.chooseId(offered);
+        String id = EdgeFilter.chooseId(offered);
 
         assertNotEquals(offered, id);
         assertGenerated(id);
@@ -136,14 +136,14 @@ class RequestContextFilterTest {
         assertGenerated(first);
         assertGenerated(second);
         assertNotEquals(first, second);
-        assertGenerated(RequestContextFilter.chooseId(null));
+        assertGenerated(EdgeFilter.chooseId(null));
     }
 
     @Test
     void writes_one_access_line_per_request_with_method_path_status_and_request_id() throws IOException, InterruptedException {
         serve(exchange -> {
             if (exchange.getRequestURI().getPath().equals("/missing")) {
-                throw new RouteNotFound();
+                throw RejectedRequest.notFound();
             }
             writer.write(exchange, 200, Map.of(), Map.of("ok", true));
         });
@@ -158,9 +158,9 @@ class RequestContextFilterTest {
         assertTrue(first.message().matches("GET /found 200 [0-9]+\\.[0-9]{3}ms"), first.message());
         assertTrue(second.message().matches("GET /missing 404 [0-9]+\\.[0-9]{3}ms NOT_FOUND: No resource matches this path\\."), second.message());
         assertEquals(Level.INFO, first.level());
-        assertTrue(first.line().contains(" INFO userapi.http.RequestContextFilter [first-request] GET /found 200 "), first.line());
+        assertTrue(first.line().contains(" INFO userapi.http.EdgeFilter [first-request] GET /found 200 "), first.line());
         for (String id : List.of("first-request", "second-request", "third-request")) {
-            assertEquals(1, logs.all().stream().filter(c -> c.loggerName().equals(RequestContextFilter.class.getName())
+            assertEquals(1, logs.all().stream().filter(c -> isAccessLine(c)
                     && c.line().contains("[" + id + "]")).count(), id);
         }
         assertTrue(logs.all().stream().noneMatch(c -> c.line().contains("secret=query")), "the query is not logged");
@@ -195,7 +195,7 @@ class RequestContextFilterTest {
         HttpServer bare = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService oneThread = Executors.newSingleThreadExecutor();
         try {
-            bare.createContext("/with", ECHO_IDS).getFilters().add(new RequestContextFilter());
+            bare.createContext("/with", ECHO_IDS).getFilters().add(new EdgeFilter(new JsonBodyWriter(JsonMappers.strict())));
             bare.createContext("/without", ECHO_IDS);
             bare.setExecutor(oneThread);
             bare.start();
@@ -268,7 +268,7 @@ class RequestContextFilterTest {
     void makes_new_ids_that_are_distinct_version_4_uuids() {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String id = RequestContextFilter.newId();
+            String id = EdgeFilter.newId();
             UUID parsed = UUID.fromString(id);
             assertEquals(4, parsed.version(), id);
             assertEquals(2, parsed.variant(), id);
@@ -279,8 +279,13 @@ class RequestContextFilterTest {
 
     @Test
     void writes_durations_as_milliseconds_with_three_decimals() {
-        assertEquals("0.007", RequestContextFilter.millis(7));
-        assertEquals("1.234", RequestContextFilter.millis(1234));
-        assertEquals("12.050", RequestContextFilter.millis(12_050));
+        assertEquals("0.007", EdgeFilter.millis(7));
+        assertEquals("1.234", EdgeFilter.millis(1234));
+        assertEquals("12.050", EdgeFilter.millis(12_050));
+    }
+
+    /** The access line is the edge filter's INFO record; its SEVERE records are reports of unexpected failures. */
+    private static boolean isAccessLine(LogCapture.Captured captured) {
+        return captured.loggerName().equals(EdgeFilter.class.getName()) && captured.level() == Level.INFO;
     }
 }

@@ -1,5 +1,7 @@
 package userapi.http;
 
+import userapi.error.RejectedRequest;
+import userapi.error.RejectedRequest.Reason;
 import com.sun.net.httpserver.HttpHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,15 +14,10 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
-import userapi.error.AppException;
+import userapi.error.ExpectedException;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
 import userapi.error.FieldError;
-import userapi.error.MalformedJson;
-import userapi.error.MethodNotAllowed;
-import userapi.error.PayloadTooLarge;
-import userapi.error.RouteNotFound;
-import userapi.error.UnsupportedMediaType;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 
@@ -45,17 +42,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Tests of ExceptionFilter (with ErrorTable, JsonBodyWriter and RequestContextFilter as App wires them) on a real
+ * Tests of EdgeFilter (with ErrorTable, JsonBodyWriter and EdgeFilter as App wires them) on a real
  * server whose handler throws what each test wants: every failure becomes one problem+json answer, expected ones
  * logged at INFO without a trace, anything else a 500 that hides its internals and is logged once at SEVERE.
  */
-class ExceptionFilterTest {
+class EdgeFilterTest {
     private static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the request id if you report it.";
 
     private final JsonMapper mapper = JsonMappers.strict();
     private final JsonBodyWriter writer = new JsonBodyWriter(mapper);
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final LogCapture logs = LogCapture.attach(ExceptionFilter.class, RequestContextFilter.class);
+    private final LogCapture logs = LogCapture.attach(EdgeFilter.class);
     private TestServer server;
 
     @AfterEach
@@ -85,9 +82,9 @@ class ExceptionFilterTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** RequestContextFilter writes the access line last, so once it is logged the exchange has been handled fully. */
+    /** EdgeFilter writes the access line last, so once it is logged the exchange has been handled fully. */
     private void awaitAccessLine(String requestId) {
-        logs.await(c -> c.loggerName().equals(RequestContextFilter.class.getName()) && c.line().contains("[" + requestId + "]"));
+        logs.await(c -> isAccessLine(c) && c.line().contains("[" + requestId + "]"));
     }
 
     private String requestId(HttpResponse<?> response) {
@@ -104,13 +101,13 @@ class ExceptionFilterTest {
 
     static Stream<Arguments> expectedFailures() {
         return Stream.of(
-                Arguments.of(new MalformedJson("The request body is not valid JSON."), 400, "MALFORMED_JSON", "Malformed JSON"),
-                Arguments.of(new RouteNotFound(), 404, "NOT_FOUND", "Not found"),
+                Arguments.of(RejectedRequest.malformedJson("The request body is not valid JSON."), 400, "MALFORMED_JSON", "Malformed JSON"),
+                Arguments.of(RejectedRequest.notFound(), 404, "NOT_FOUND", "Not found"),
                 Arguments.of(new UserNotFound(), 404, "USER_NOT_FOUND", "User not found"),
-                Arguments.of(new MethodNotAllowed(List.of("GET", "HEAD", "OPTIONS")), 405, "METHOD_NOT_ALLOWED", "Method not allowed"),
+                Arguments.of(RejectedRequest.methodNotAllowed(List.of("GET", "HEAD", "OPTIONS")), 405, "METHOD_NOT_ALLOWED", "Method not allowed"),
                 Arguments.of(new EmailAlreadyRegistered(), 409, "EMAIL_ALREADY_REGISTERED", "E-mail already registered"),
-                Arguments.of(new PayloadTooLarge(65536), 413, "PAYLOAD_TOO_LARGE", "Payload too large"),
-                Arguments.of(new UnsupportedMediaType(), 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type"),
+                Arguments.of(new RejectedRequest(Reason.PAYLOAD_TOO_LARGE, "The request body is larger than " + 65536 + " bytes."), 413, "PAYLOAD_TOO_LARGE", "Payload too large"),
+                Arguments.of(new RejectedRequest(Reason.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as application/json."), 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type"),
                 Arguments.of(new EmailDomainNotAllowed("blocked.example"), 422, "EMAIL_DOMAIN_NOT_ALLOWED", "E-mail domain not allowed"),
                 Arguments.of(new ValidationFailed("email", "must be a well-formed email address"), 422, "VALIDATION_FAILED",
                         "Validation failed"));
@@ -118,7 +115,7 @@ class ExceptionFilterTest {
 
     @ParameterizedTest(name = "{2} -> {1}")
     @MethodSource("expectedFailures")
-    void answers_each_expected_failure_with_its_problem(AppException failure, int status, String code, String title)
+    void answers_each_expected_failure_with_its_problem(ExpectedException failure, int status, String code, String title)
             throws IOException, InterruptedException {
         serve(throwing(failure));
 
@@ -152,7 +149,7 @@ class ExceptionFilterTest {
 
     @Test
     void sends_the_allowed_methods_in_the_allow_header_of_a_405() throws IOException, InterruptedException {
-        serve(throwing(new MethodNotAllowed(List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH"))));
+        serve(throwing(RejectedRequest.methodNotAllowed(List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH"))));
 
         HttpResponse<String> response = send("PUT", "/users/1", null);
 
@@ -162,14 +159,14 @@ class ExceptionFilterTest {
 
     @Test
     void sends_no_allow_header_with_other_problems() throws IOException, InterruptedException {
-        serve(throwing(new RouteNotFound()));
+        serve(throwing(RejectedRequest.notFound()));
 
         assertTrue(send("GET", "/nothing", null).headers().firstValue("Allow").isEmpty());
     }
 
     @Test
     void answers_head_with_the_problem_status_and_no_body() throws IOException, InterruptedException {
-        serve(throwing(new RouteNotFound()));
+        serve(throwing(RejectedRequest.notFound()));
 
         HttpResponse<String> response = send("HEAD", "/nothing", null);
 
@@ -186,10 +183,9 @@ class ExceptionFilterTest {
         String id = requestId(send("GET", "/users/1", null));
         awaitAccessLine(id);
 
-        assertTrue(logs.all().stream().noneMatch(c -> c.loggerName().equals(ExceptionFilter.class.getName())),
-                "no second line from the exception filter");
+        assertTrue(logs.all().stream().noneMatch(c -> c.level() != Level.INFO), "no second line at another level");
         List<LogCapture.Captured> access = logs.all().stream()
-                .filter(c -> c.loggerName().equals(RequestContextFilter.class.getName())).toList();
+                .filter(c -> isAccessLine(c)).toList();
         assertEquals(1, access.size(), access.toString());
         assertEquals(Level.INFO, access.getFirst().level());
         assertNull(access.getFirst().record().getThrown());
@@ -243,7 +239,7 @@ class ExceptionFilterTest {
         String id = requestId(send("DELETE", "/users/7", null));
         awaitAccessLine(id);
 
-        List<LogCapture.Captured> severe = logs.from(ExceptionFilter.class, Level.SEVERE);
+        List<LogCapture.Captured> severe = logs.from(EdgeFilter.class, Level.SEVERE);
         assertEquals(1, severe.size(), logs.all().toString());
         assertSame(failure, severe.getFirst().record().getThrown());
         assertEquals("unexpected error while handling DELETE /users/7", severe.getFirst().message());
@@ -263,7 +259,7 @@ class ExceptionFilterTest {
         String id = requestId(send("GET", "/boom", null));
         awaitAccessLine(id);
 
-        List<LogCapture.Captured> severe = logs.from(ExceptionFilter.class, Level.SEVERE);
+        List<LogCapture.Captured> severe = logs.from(EdgeFilter.class, Level.SEVERE);
         assertEquals(1, severe.size());
         assertSame(failure, severe.getFirst().record().getThrown());
     }
@@ -287,7 +283,7 @@ class ExceptionFilterTest {
         assertEquals(200, response.statusCode());
         assertEquals("partial", response.body());
         assertEquals("text/plain; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(1, logs.from(ExceptionFilter.class, Level.SEVERE).size());
+        assertEquals(1, logs.from(EdgeFilter.class, Level.SEVERE).size());
         assertEquals("GET /stream 200", accessLineWithoutTime(requestId(response)));
     }
 
@@ -304,8 +300,8 @@ class ExceptionFilterTest {
 
         assertEquals(200, response.statusCode());
         assertEquals("partial", response.body());
-        assertTrue(logs.from(ExceptionFilter.class, Level.SEVERE).isEmpty(), logs.all().toString());
-        assertEquals(1, logs.from(ExceptionFilter.class, Level.FINE).size());
+        assertTrue(logs.from(EdgeFilter.class, Level.SEVERE).isEmpty(), logs.all().toString());
+        assertEquals(1, logs.from(EdgeFilter.class, Level.FINE).size());
     }
 
     @Test
@@ -323,13 +319,13 @@ class ExceptionFilterTest {
         assertEquals(GENERIC_DETAIL, body.get("detail").asString());
         assertFalse(response.body().contains("accessor blew up"), response.body());
         assertFalse(response.body().contains("Unwritable"), response.body());
-        assertEquals(1, logs.from(ExceptionFilter.class, Level.SEVERE).size());
+        assertEquals(1, logs.from(EdgeFilter.class, Level.SEVERE).size());
     }
 
     @Test
     void falls_back_to_a_fixed_500_when_even_the_problem_cannot_be_written() throws IOException, InterruptedException {
         server = TestServer.start(throwing(new IllegalStateException("first failure")),
-                List.of(new RequestContextFilter(), new ExceptionFilter(brokenProblemWriter())));
+                List.of(new EdgeFilter(brokenProblemWriter())));
 
         HttpResponse<String> response = send("GET", "/boom", null);
         awaitAccessLine(requestId(response));
@@ -338,7 +334,7 @@ class ExceptionFilterTest {
         assertEquals(Problem.MEDIA_TYPE, response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("{\"type\":\"urn:userapi:problem:internal-error\",\"title\":\"Internal server error\","
                 + "\"status\":500,\"code\":\"INTERNAL_ERROR\"}", response.body());
-        List<String> severe = logs.from(ExceptionFilter.class, Level.SEVERE).stream().map(LogCapture.Captured::message).toList();
+        List<String> severe = logs.from(EdgeFilter.class, Level.SEVERE).stream().map(LogCapture.Captured::message).toList();
         assertEquals(List.of("unexpected error while handling GET /boom", "could not write the error response"), severe);
     }
 
@@ -346,7 +342,7 @@ class ExceptionFilterTest {
     void answers_with_the_fixed_500_also_for_an_expected_failure_whose_problem_cannot_be_written()
             throws IOException, InterruptedException {
         server = TestServer.start(throwing(new UserNotFound()),
-                List.of(new RequestContextFilter(), new ExceptionFilter(brokenProblemWriter())));
+                List.of(new EdgeFilter(brokenProblemWriter())));
 
         HttpResponse<String> response = send("GET", "/users/1", null);
 
@@ -363,7 +359,8 @@ class ExceptionFilterTest {
 
         assertEquals(200, response.statusCode());
         assertEquals("{\"status\":\"ok\"}", response.body());
-        assertTrue(logs.all().stream().noneMatch(c -> c.loggerName().equals(ExceptionFilter.class.getName())));
+        assertEquals(List.of(Level.INFO), logs.all().stream().map(LogCapture.Captured::level).toList(),
+                "only the access line");
     }
 
     @Test
@@ -412,8 +409,13 @@ class ExceptionFilterTest {
 
     /** The access line's message without its trailing duration, e.g. "GET /stream 200". */
     private String accessLineWithoutTime(String requestId) {
-        LogCapture.Captured access = logs.await(c -> c.loggerName().equals(RequestContextFilter.class.getName())
+        LogCapture.Captured access = logs.await(c -> isAccessLine(c)
                 && c.line().contains("[" + requestId + "]"));
         return access.message().replaceFirst(" [0-9]+\\.[0-9]{3}ms$", "");
+    }
+
+    /** The access line is the edge filter's INFO record; its SEVERE records are reports of unexpected failures. */
+    private static boolean isAccessLine(LogCapture.Captured captured) {
+        return captured.loggerName().equals(EdgeFilter.class.getName()) && captured.level() == Level.INFO;
     }
 }
