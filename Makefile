@@ -85,7 +85,10 @@ $(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)
 # hands the signal on to the server (SIGTERM, its graceful stop), even when only make got it, waits for the server
 # to stop, and turns the JVM's 130/143 into 0. Any other exit status stays an error.
 run: $(FAT_JAR)
-	@JAVA="$(JAVA)" bin/user-api & server=$$!; 	trap 'kill -TERM $$server 2>/dev/null || true' INT TERM; 	while :; do wait $$server && status=0 || status=$$?; kill -0 $$server 2>/dev/null || break; done; 	case $$status in 130|143) exit 0 ;; *) exit $$status ;; esac
+	@JAVA="$(JAVA)" bin/user-api & server=$$!; \
+	trap 'kill -TERM $$server 2>/dev/null || true' INT TERM; \
+	while :; do wait $$server && status=0 || status=$$?; kill -0 $$server 2>/dev/null || break; done; \
+	case $$status in 130|143) exit 0 ;; *) exit $$status ;; esac
 
 # The AOT cache bin/user-api uses on JDK 25+ (bin/aot-cache: one training run of the jar); remade with the jar.
 aot: $(BUILD)/.aot-ok
