@@ -16,6 +16,8 @@ import userapi.http.ModelReader;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
+import userapi.openapi.ApiDocs;
+import userapi.openapi.OpenApiDocument;
 import userapi.repository.InMemoryUserRepository;
 import userapi.repository.JdbcUserRepository;
 import userapi.repository.UserRepository;
@@ -107,7 +109,10 @@ public final class App implements AutoCloseable {
         UserHandler users = new UserHandler(service, models);
         HealthHandler health = new HealthHandler(repository::reachable);
 
-        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health);
+        ApiDocs docs = ApiDocs.load();
+        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health, docs);
+        // no route needs a token yet: sign-in (issue 9) gives each route requiresAuthentication()
+        docs.publish(OpenApiDocument.build(router.routes(), route -> false, validation.getValidator(), mapper));
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
@@ -122,14 +127,17 @@ public final class App implements AutoCloseable {
     }
 
     /** The route table (FastAPI's APIRouter): every route of the API, in one block. */
-    static Router routes(Router router, UserHandler users, HealthHandler health) {
+    static Router routes(Router router, UserHandler users, HealthHandler health, ApiDocs docs) {
         return router
                 .get("/health", health::check)
                 .post("/users", users::create)
                 .get("/users", users::list)
                 .get("/users/{id}", users::get)
                 .patch("/users/{id}", users::update)
-                .delete("/users/{id}", users::delete);
+                .delete("/users/{id}", users::delete)
+                .get("/openapi.json", docs::document)
+                .get("/docs", docs::page)
+                .get("/docs/{file}", docs::file);
     }
 
     /** The routes this server answers, as declared in {@link #routes}. */

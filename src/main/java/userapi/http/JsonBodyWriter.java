@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The one place a response is written: serialise to UTF-8 bytes first (so a serialisation failure can still
- * become a clean 500), then send headers with the exact length, then the bytes. HEAD gets headers only.
+ * become a clean 500), then send headers with the exact length, then the bytes. HEAD gets headers only. A body
+ * that is already bytes (Response.bytes) goes out as it is, with the Content-Type its response names.
  */
 public final class JsonBodyWriter {
     public static final String JSON = "application/json";
@@ -21,7 +22,7 @@ public final class JsonBodyWriter {
     }
 
     public void write(HttpExchange exchange, int status, Map<String, String> headers, Object body) throws IOException {
-        byte[] bytes = body == null ? null : mapper.writeValueAsBytes(body);
+        byte[] bytes = body == null ? null : body instanceof byte[] encoded ? encoded : mapper.writeValueAsBytes(body);
         try (exchange) {
             headers.forEach(exchange.getResponseHeaders()::set);
             if (bytes != null && !headers.containsKey("Content-Type")) {
