@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 JAVA=${JAVA:?"set JAVA to a java >= 21 (make bench does)"}
-JAR=$ROOT/build/user-api.jar
+JAR=${BENCH_JAR:-$ROOT/build/user-api.jar} # BENCH_JAR: another build of the jar, e.g. to compare before and after
 BARE_CP=$ROOT/build/bench
 if [ -n "${BENCH_SECONDS:-}" ]; then # a smoke run: its numbers are not to be compared, so not in bench/results.md
   BENCH_WARMUP=${BENCH_WARMUP:-$(((BENCH_SECONDS + 1) / 2))s}
@@ -203,8 +203,6 @@ declare -A SERVER_NAME=(
   [memory]='app, memory'
   [default]="app, default$([ $HAS_SQLITE = 1 ] && echo ' (SQLite)' || echo ' (in-memory!)')"
   [production]="app, production$([ $HAS_SQLITE = 1 ] && echo ' (SQLite)' || echo ' (in-memory!)')")
-APPS=() # the app's servers of this run, in order: the columns of the targets table
-for kind in "${SERVERS[@]}"; do [ "$kind" = ceiling ] || APPS+=("$kind"); done
 
 : >"$LOGS/wrk.log"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -325,46 +323,50 @@ report() {
     "sent once that line is seen: no client polls the starting server. Each start has a fresh process and" \
     "working directory."
   echo
-  echo "Targets (ratios to the ceiling of the same run):"
+  echo "Targets of issue 13 (ratios to the ceiling of the same run; \"production\" is bin/user-api's flags on the same"
+  echo "SQLite store as \"default\", which runs the jar with the JVM's default flags):"
   echo
-  local header="| Target |" rule="|---|"
-  for kind in "${APPS[@]}"; do header+=" ${SERVER_NAME[$kind]} |"; rule+="---|"; done
-  echo "$header"
-  echo "$rule"
-  target_row 'GET /users/{id} ≥ 0.8× ceiling req/s' rps get-id 0.8
-  target_row 'GET /users/{id} p99 ≤ 1.5× ceiling p99' p99 get-id 1.5
-  target_row 'POST /users invalid ≥ 0.6× ceiling req/s' rps post-invalid 0.6
-  target_row 'Start → first 201 ≤ 400 ms (median)' start - 400
-  target_row 'Resident memory after the load ≤ 150 MiB' rss - 150
+  echo "| Target | Server | Measured | |"
+  echo "|---|---|---:|---|"
+  target default 'GET /users/{id} ≥ 0.8× ceiling' rps get-id ge 0.8
+  target production 'GET /users/{id} ≥ 0.8× ceiling' rps get-id ge 0.8
+  target default 'GET /users?limit=20 ≥ 0.5× ceiling' rps list ge 0.5
+  target production 'GET /users?limit=20 ≥ 0.5× ceiling' rps list ge 0.5
+  target memory 'GET /users/{id} ≥ 0.9× ceiling' rps get-id ge 0.9
+  target memory 'POST /users invalid (422) ≥ 0.7× ceiling' rps post-invalid ge 0.7
+  target default 'POST /users invalid (422) ≥ 0.7× ceiling' rps post-invalid ge 0.7
+  target production 'Start → first 201 ≤ 400 ms (median)' start - le 400
+  target production 'Resident memory after the load ≤ 128 MiB' rss - le 128
+  target production 'GET /users/{id} req/s within 10% of default flags (≥ 0.9× app, default)' vs-default get-id ge 0.9
+  target production 'GET /users?limit=20 req/s within 10% of default flags' vs-default list ge 0.9
 }
 
 # verdict VALUE le|ge LIMIT [UNIT]
 verdict() {
   awk -v v="$1" -v op="$2" -v limit="$3" -v unit="${4:-}" \
-    'BEGIN {ok = (op == "le") ? v <= limit : v >= limit; printf "%s%s %s", v, unit, (ok ? "reached" : "**not reached**")}'
+    'BEGIN {ok = (op == "le") ? v <= limit : v >= limit; printf "%s%s | %s", v, unit, (ok ? "reached" : "**not reached**")}'
 }
 
-# target_row LABEL rps|p99|start|rss SCENARIO LIMIT: one row of the targets table, a cell per app server.
-target_row() {
-  local label=$1 what=$2 scenario=$3 limit=$4 kind row c r value
-  row="| $label |"
-  for kind in "${APPS[@]}"; do
-    c=${RESULT[ceiling,$scenario]:-} r=${RESULT[$kind,$scenario]:-}
-    case $what in
-      start) row+=" $(verdict "${START_MS[$kind]}" le "$limit" ' ms') |" ;;
-      rss) row+=" $(verdict "${RSS_MIB[$kind]}" le "$limit" ' MiB') |" ;;
-      *)
-        if [ -z "$c" ] || [ -z "$r" ]; then row+=" n/a |"; continue; fi
-        if [ "$what" = rps ]; then
-          value=$(awk -v a="$(rps_of "$r")" -v b="$(rps_of "$c")" 'BEGIN {printf "%.2f", a / b}')
-          row+=" $(verdict "$value" ge "$limit" ×) |"
-        else
-          value=$(awk -v a="$(cut -d' ' -f4 <<<"$r")" -v b="$(cut -d' ' -f4 <<<"$c")" 'BEGIN {printf "%.2f", a / b}')
-          row+=" $(verdict "$value" le "$limit" ×) |"
-        fi ;;
-    esac
-  done
-  echo "$row"
+# target KIND LABEL rps|start|rss|vs-default SCENARIO le|ge LIMIT: one row of the targets table, for one server.
+target() {
+  local kind=$1 label=$2 what=$3 scenario=$4 op=$5 limit=$6 c r d value
+  local cell="n/a | "
+  c=${RESULT[ceiling,$scenario]:-} r=${RESULT[$kind,$scenario]:-} d=${RESULT[default,$scenario]:-}
+  case $what in
+    start) [ -z "${START_MS[$kind]:-}" ] || cell=$(verdict "${START_MS[$kind]}" "$op" "$limit" ' ms') ;;
+    rss) [ -z "${RSS_MIB[$kind]:-}" ] || cell=$(verdict "${RSS_MIB[$kind]}" "$op" "$limit" ' MiB') ;;
+    rps)
+      if [ -n "$c" ] && [ -n "$r" ]; then
+        value=$(awk -v a="$(rps_of "$r")" -v b="$(rps_of "$c")" 'BEGIN {printf "%.2f", a / b}')
+        cell=$(verdict "$value" "$op" "$limit" ×)
+      fi ;;
+    vs-default)
+      if [ -n "$d" ] && [ -n "$r" ]; then
+        value=$(awk -v a="$(rps_of "$r")" -v b="$(rps_of "$d")" 'BEGIN {printf "%.2f", a / b}')
+        cell=$(verdict "$value" "$op" "$limit" ×)
+      fi ;;
+  esac
+  echo "| $label | ${SERVER_NAME[$kind]:-$kind} | $cell |"
 }
 
 mkdir -p "$(dirname "$RESULTS")"
