@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -60,9 +61,13 @@ public final class App implements AutoCloseable {
     private final BoundedPasswordHasher hasher;
     private final ValidatorFactory validation;
     private final UserRepository owned;
+    private final AtomicBoolean stopping;
+    private final Duration drain;
 
     private App(HttpServer server, Router router, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation,
-                UserRepository owned) {
+                UserRepository owned, AtomicBoolean stopping, Duration drain) {
+        this.stopping = stopping;
+        this.drain = drain;
         this.server = server;
         this.router = router;
         this.executor = executor;
@@ -105,7 +110,8 @@ public final class App implements AutoCloseable {
         UserService service = new DefaultUserService(repository, hasher, config.blockedEmailDomains(),
                 Clock.systemUTC(), UUID::randomUUID);
         UserHandler users = new UserHandler(service, models);
-        HealthHandler health = new HealthHandler(repository::reachable);
+        AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
+        HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
 
         Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health);
 
@@ -118,13 +124,16 @@ public final class App implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         LOG.info(() -> "listening on http://" + config.host() + ":" + server.getAddress().getPort());
-        return new App(server, router, executor, hasher, validation, owned);
+        return new App(server, router, executor, hasher, validation, owned, stopping,
+                Duration.ofSeconds(config.shutdownDrainSeconds()));
     }
 
     /** The route table (FastAPI's APIRouter): every route of the API, in one block. */
     static Router routes(Router router, UserHandler users, HealthHandler health) {
         return router
-                .get("/health", health::check)
+                .get("/health", health::ready) // the old name of /health/ready, kept for existing probes
+                .get("/health/live", health::live)
+                .get("/health/ready", health::ready)
                 .post("/users", users::create)
                 .get("/users", users::list)
                 .get("/users/{id}", users::get)
@@ -141,9 +150,24 @@ public final class App implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, lets requests in flight finish (bounded), then releases everything, the database last. */
+    /**
+     * Shutdown, in order: /health/ready turns 503 at once while everything is still served, for the drain delay
+     * (SHUTDOWN_DRAIN_SECONDS), so load balancers stop sending us requests; then the server stops accepting, lets
+     * requests in flight finish (bounded), and releases everything, the database last.
+     */
     @Override
     public void close() {
+        stopping.set(true);
+        boolean interrupted = false;
+        if (!drain.isZero()) {
+            LOG.info(() -> "draining: /health/ready answers 503 for " + drain.toSeconds()
+                    + " s before the server stops accepting; requests are still served");
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                interrupted = true; // the drain is cut short; the rest still runs in order, then the flag is restored
+            }
+        }
         LOG.info("stopping: no new connections, waiting up to " + SHUTDOWN_GRACE_SECONDS + " s for requests in flight");
         server.stop(SHUTDOWN_GRACE_SECONDS);
         executor.shutdown();
@@ -160,5 +184,8 @@ public final class App implements AutoCloseable {
             owned.close();
         }
         LOG.info("stopped");
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,15 +13,20 @@ import java.util.stream.Collectors;
  * databaseUrl is a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://...) or {@link #MEMORY}.
  */
 public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
-                     String databaseUrl) {
+                     String databaseUrl, int shutdownDrainSeconds) {
     public static final String DEFAULT_BLOCKED = "mailinator.com,guerrillamail.com,10minutemail.com,yopmail.com";
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
     public static final String MEMORY = "memory";
+    /**
+     * SHUTDOWN_DRAIN_SECONDS: how long /health/ready answers 503 before the server stops accepting, so a load
+     * balancer that probes every few seconds takes us out of rotation while we still serve what it sends.
+     */
+    public static final int DEFAULT_SHUTDOWN_DRAIN_SECONDS = 3;
 
-    /** For code that hands App its own repository: the database setting is not used there. */
+    /** For code that hands App its own repository: the database setting is not used there; no drain on close. */
     public Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations) {
-        this(host, port, blockedEmailDomains, passwordHashIterations, MEMORY);
+        this(host, port, blockedEmailDomains, passwordHashIterations, MEMORY, 0);
     }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
@@ -48,7 +53,8 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                         + "': give a comma-separated list such as " + DEFAULT_BLOCKED);
             }
         }
-        return new Config(host, port, blocked, iterations, databaseUrl(env));
+        int drainSeconds = integer(env, "SHUTDOWN_DRAIN_SECONDS", DEFAULT_SHUTDOWN_DRAIN_SECONDS, 0, 300);
+        return new Config(host, port, blocked, iterations, databaseUrl(env), drainSeconds);
     }
 
     private static String databaseUrl(Map<String, String> env) {

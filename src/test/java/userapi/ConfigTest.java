@@ -49,6 +49,13 @@ class ConfigTest {
     }
 
     @Test
+    void drains_a_few_seconds_on_shutdown_unless_told_otherwise() {
+        assertEquals(3, Config.fromEnvironment(Map.of()).shutdownDrainSeconds());
+        assertEquals(0, Config.fromEnvironment(Map.of("SHUTDOWN_DRAIN_SECONDS", "0")).shutdownDrainSeconds());
+        assertEquals(15, Config.fromEnvironment(Map.of("SHUTDOWN_DRAIN_SECONDS", " 15 ")).shutdownDrainSeconds());
+    }
+
+    @Test
     void accepts_port_zero_for_any_free_port() {
         assertEquals(0, Config.fromEnvironment(Map.of("PORT", "0")).port());
     }
@@ -69,6 +76,9 @@ class ConfigTest {
             "PASSWORD_HASH_ITERATIONS | many",
             "HOST                     | ' '",
             "HOST                     | ''",
+            "SHUTDOWN_DRAIN_SECONDS   | -1",
+            "SHUTDOWN_DRAIN_SECONDS   | 301",
+            "SHUTDOWN_DRAIN_SECONDS   | 2s",
     })
     void rejects_a_bad_value_naming_the_variable(String variable, String value) {
         Config.Invalid invalid = assertThrows(Config.Invalid.class, () -> Config.fromEnvironment(Map.of(variable, value)));
