@@ -82,7 +82,8 @@ public final class App implements AutoCloseable {
      */
     public static App start(Config config) throws IOException {
         UserRepository repository = config.databaseUrl().equals(Config.MEMORY) ? new InMemoryUserRepository()
-                : JdbcUserRepository.open(config.databaseUrl(), DATABASE_TIMEOUT);
+                : JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(), config.databasePoolSize(),
+                        DATABASE_TIMEOUT);
         try {
             return start(config, repository, repository);
         } catch (IOException | RuntimeException e) {

@@ -55,11 +55,19 @@ public final class JdbcUserRepository implements UserRepository {
      * @param timeout how long a caller waits for a connection before StorageUnavailable is thrown
      */
     public static JdbcUserRepository open(String jdbcUrl, Duration timeout) {
+        return open(jdbcUrl, null, 0, timeout);
+    }
+
+    /**
+     * @param password given outside the URL, or null
+     * @param poolSize connections at most, 0 for the database's default (4 for SQLite, 10 for PostgreSQL)
+     */
+    public static JdbcUserRepository open(String jdbcUrl, String password, int poolSize, Duration timeout) {
         Dialect dialect = Dialect.of(jdbcUrl);
         dialect.prepare(jdbcUrl);
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(dialect.poolConfig(jdbcUrl, timeout));
+            pool = new HikariDataSource(dialect.poolConfig(jdbcUrl, password, poolSize, timeout));
         } catch (HikariPool.PoolInitializationException e) {
             throw new CannotOpen(e.getCause() instanceof SQLException cause ? dialect.cannotOpen(jdbcUrl, cause)
                     : Dialect.oneLine(e));
