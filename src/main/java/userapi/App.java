@@ -8,6 +8,7 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.databind.json.JsonMapper;
 import userapi.handler.HealthHandler;
+import userapi.handler.MetricsHandler;
 import userapi.handler.UserHandler;
 import userapi.http.EdgeFilter;
 import userapi.http.JsonBodyWriter;
@@ -16,6 +17,7 @@ import userapi.http.ModelReader;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
+import userapi.metrics.Metrics;
 import userapi.repository.InMemoryUserRepository;
 import userapi.repository.JdbcUserRepository;
 import userapi.repository.UserRepository;
@@ -113,12 +115,16 @@ public final class App implements AutoCloseable {
         UserHandler users = new UserHandler(service, models);
         AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
         HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
+        Metrics metrics = new Metrics(hasher::permitsInUse, hasher.permits(), hasher::shed);
+        if (repository instanceof JdbcUserRepository jdbc) { // an in-memory store has no pool to watch
+            metrics.databasePool(jdbc.poolStatistics());
+        }
 
-        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health);
+        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health, new MetricsHandler(metrics));
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
-        context.getFilters().add(new EdgeFilter(writer)); // outermost: request id, global exception handler, access line
+        context.getFilters().add(new EdgeFilter(writer, metrics)); // outermost: request id, exception handler, access line, metrics
         context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
                 ServerLimits.MAX_HEADER_BYTES));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
@@ -130,11 +136,12 @@ public final class App implements AutoCloseable {
     }
 
     /** The route table (FastAPI's APIRouter): every route of the API, in one block. */
-    static Router routes(Router router, UserHandler users, HealthHandler health) {
+    static Router routes(Router router, UserHandler users, HealthHandler health, MetricsHandler metrics) {
         return router
                 .get("/health", health::ready) // the old name of /health/ready, kept for existing probes
                 .get("/health/live", health::live)
                 .get("/health/ready", health::ready)
+                .get("/metrics", metrics::scrape)
                 .post("/users", users::create)
                 .get("/users", users::list)
                 .get("/users/{id}", users::get)

@@ -33,7 +33,7 @@ class AppRoutesTest {
 
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
-        assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "POST /users", "GET /users", "GET /users/{id}", "PATCH /users/{id}",
+        assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /users", "GET /users", "GET /users/{id}", "PATCH /users/{id}",
                         "DELETE /users/{id}"),
                 app.routes().stream().map(route -> route.method() + " " + route.template()).toList());
     }

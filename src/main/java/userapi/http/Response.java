@@ -5,6 +5,10 @@ import java.util.Map;
 /** What a handler answers: a status, a body object (written as JSON, or none) and any extra headers. */
 public record Response(int status, Object body, Map<String, String> headers) {
 
+    /** A body that is not JSON: written as these bytes, with this Content-Type (the /metrics text). */
+    public record Raw(String contentType, byte[] bytes) {
+    }
+
     public Response {
         headers = Map.copyOf(headers);
     }

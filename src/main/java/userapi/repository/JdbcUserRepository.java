@@ -1,6 +1,7 @@
 package userapi.repository;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.StorageUnavailable;
@@ -207,6 +208,11 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** The pool's live numbers (active, idle, waiting threads), read by /metrics. */
+    public HikariPoolMXBean poolStatistics() {
+        return pool.getHikariPoolMXBean();
     }
 
     /** Connections the pool has lent out right now: 0 whenever no request is running, or one has leaked. */

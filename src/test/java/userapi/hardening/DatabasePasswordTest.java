@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * DATABASE_PASSWORD_FILE on the real jar: the password reaches the database server, yet it appears neither in `ps`
- * (arguments and environment), nor in the console, nor in the log file, whether the server refuses it or not.
+ * (arguments and environment), nor in the console, the log file or /metrics, whether the server refuses it or not.
  */
 class DatabasePasswordTest {
     private final String secret = "pw-" + UUID.randomUUID();
@@ -70,13 +70,16 @@ class DatabasePasswordTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void with_a_postgresql_that_accepts_us_the_password_is_in_neither_ps_nor_the_log(@TempDir Path dir) throws Exception {
+    void with_a_postgresql_that_accepts_us_the_password_is_in_neither_ps_the_log_nor_the_metrics(@TempDir Path dir) throws Exception {
         assumeTrue(TestDatabase.url() != null, TestDatabase.VARIABLE + " is not set: no PostgreSQL to test against");
         TestDatabase.Schema schema = TestDatabase.createSchema();
         try (RunningJar jar = RunningJar.start(dir, Map.of("DATABASE_URL", schema.url(),
                 "DATABASE_PASSWORD_FILE", writeSecret(dir).toString()))) {
             assertEquals(200, jar.get("/health/ready").status());
             assertEquals(201, jar.post("/users", jar.userJson("Ada", "ada@example.com", "correct horse")).status());
+            String metrics = jar.get("/metrics").body();
+            assertTrue(metrics.contains("userapi_db_pool_active_connections"), metrics);
+            assertFalse(metrics.contains(secret), "the password is in /metrics");
 
             String everyProcess = run("ps", "-eww", "-o", "pid=,args=");
             String withEnvironment = run("ps", "eww", "-o", "pid=,args=", "-p", Long.toString(jar.process().pid()));

@@ -1,0 +1,18 @@
+package userapi.handler;
+
+import userapi.http.Request;
+import userapi.http.Response;
+import userapi.metrics.Metrics;
+
+/** GET /metrics: every metric in the Prometheus text format, for a Prometheus server to scrape. curl localhost:8080/metrics */
+public final class MetricsHandler {
+    private final Metrics metrics;
+
+    public MetricsHandler(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public Response scrape(Request request) {
+        return Response.ok(new Response.Raw(metrics.contentType(), metrics.scrape()));
+    }
+}
