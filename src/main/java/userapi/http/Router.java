@@ -79,8 +79,23 @@ public final class Router implements HttpHandler {
         Consumer<String> matched = exchange instanceof RoutedExchange routed ? routed::matched : template -> { };
         Response response = route(method, path, matched, pathParams -> new Request(pathParams,
                 parseQuery(exchange.getRequestURI().getRawQuery()),
-                exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange)));
+                exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), handlerHeaders(exchange)));
         writer.write(exchange, response.status(), response.headers(), response.body());
+    }
+
+    /** The few header fields handlers may read; most requests have none of them, and get the shared empty map. */
+    private static Map<String, String> handlerHeaders(HttpExchange exchange) {
+        Map<String, String> headers = null;
+        for (String name : Request.HANDLER_HEADERS) {
+            List<String> values = exchange.getRequestHeaders().get(name);
+            if (values != null && !values.isEmpty()) {
+                if (headers == null) {
+                    headers = new HashMap<>();
+                }
+                headers.put(name, String.join(", ", values));
+            }
+        }
+        return headers == null ? Map.of() : headers;
     }
 
     /** Builds the request once the route is known, so a 404 or 405 never reads a body. */

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import userapi.error.EmailAlreadyRegistered;
+import userapi.error.StaleVersion;
 import userapi.error.StorageUnavailable;
 import userapi.model.Page;
 import userapi.model.User;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -30,6 +32,7 @@ import java.util.logging.Logger;
 public final class JdbcUserRepository implements UserRepository {
     private static final Logger LOG = Logger.getLogger(JdbcUserRepository.class.getName());
     private static final String COLUMNS = "id, name, email, password_hash, created_at_ms";
+    private static final String COLUMNS_READ = COLUMNS + ", version"; // version: 1 on insert, the column's default
 
     /** The database cannot be used at all; its message is one line for the person starting the server. */
     public static final class CannotOpen extends RuntimeException {
@@ -111,30 +114,50 @@ public final class JdbcUserRepository implements UserRepository {
      * back in the same transaction, before anyone else can change it. The id and the creation time never change.
      */
     @Override
-    public Optional<User> update(UUID id, UserChanges changes) {
+    public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {
         return write(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE users SET name = COALESCE(?, name), "
-                    + "email = COALESCE(?, email), password_hash = COALESCE(?, password_hash) WHERE id = ?")) {
+                    + "email = COALESCE(?, email), password_hash = COALESCE(?, password_hash), version = version + 1 "
+                    + "WHERE id = ?" + (expectedVersion.isPresent() ? " AND version = ?" : ""))) {
                 update.setString(1, changes.name());
                 update.setString(2, changes.email());
                 update.setString(3, changes.passwordHash());
                 update.setObject(4, id);
+                if (expectedVersion.isPresent()) {
+                    update.setLong(5, expectedVersion.getAsLong());
+                }
                 if (update.executeUpdate() == 0) {
-                    return Optional.empty();
+                    return notChanged(connection, id);
                 }
             }
             return selectById(connection, id);
         });
     }
 
+    /**
+     * The version is checked in the statement's own WHERE, which the database evaluates on the latest row under
+     * its write lock (PostgreSQL re-checks it after waiting for a concurrent writer): no read-then-write gap.
+     */
     @Override
-    public boolean delete(UUID id) {
+    public boolean delete(UUID id, OptionalLong expectedVersion) {
         return write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE id = ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE id = ?"
+                    + (expectedVersion.isPresent() ? " AND version = ?" : ""))) {
                 delete.setObject(1, id);
-                return delete.executeUpdate() == 1;
+                if (expectedVersion.isPresent()) {
+                    delete.setLong(2, expectedVersion.getAsLong());
+                }
+                return delete.executeUpdate() == 1 || notChanged(connection, id).isPresent();
             }
         });
+    }
+
+    /** Nothing matched: empty if no user has the id; StaleVersion if one has, with another version. */
+    private static Optional<User> notChanged(Connection connection, UUID id) throws SQLException {
+        if (selectById(connection, id).isPresent()) {
+            throw new StaleVersion(id);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -165,7 +188,7 @@ public final class JdbcUserRepository implements UserRepository {
             try {
                 List<User> items = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM users ORDER BY created_at_ms, seq LIMIT ? OFFSET ?")) {
+                        "SELECT " + COLUMNS_READ + " FROM users ORDER BY created_at_ms, seq LIMIT ? OFFSET ?")) {
                     select.setInt(1, limit);
                     select.setInt(2, offset);
                     try (ResultSet rows = select.executeQuery()) {
@@ -285,7 +308,7 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     private static Optional<User> selectById(Connection connection, UUID id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS_READ + " FROM users WHERE id = ?")) {
             select.setObject(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(user(rows)) : Optional.empty();
@@ -295,6 +318,6 @@ public final class JdbcUserRepository implements UserRepository {
 
     private static User user(ResultSet row) throws SQLException {
         return new User(UUID.fromString(row.getString("id")), row.getString("name"), row.getString("email"),
-                row.getString("password_hash"), Instant.ofEpochMilli(row.getLong("created_at_ms")));
+                row.getString("password_hash"), Instant.ofEpochMilli(row.getLong("created_at_ms")), row.getLong("version"));
     }
 }

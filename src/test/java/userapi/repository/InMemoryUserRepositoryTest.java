@@ -62,7 +62,7 @@ class InMemoryUserRepositoryTest {
     void update_changes_the_fields_named_and_returns_the_user_as_stored() {
         User ada = user(1, "ada@example.com");
         repository.insert(ada);
-        User renamed = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:new", ada.createdAt());
+        User renamed = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:new", ada.createdAt(), 2);
 
         assertEquals(Optional.of(renamed), repository.update(id(1), new UserChanges("Ada L.", null, "hashed:new")));
 

@@ -76,7 +76,7 @@ class JdbcUserRepositoryTest {
     }
 
     @Test
-    void applies_version_1_once_and_keeps_users_across_reopening() throws SQLException {
+    void applies_each_version_once_and_keeps_users_across_reopening() throws SQLException {
         User ada = user("ada@example.com");
         try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
             repository.insert(ada);
@@ -84,8 +84,9 @@ class JdbcUserRepositoryTest {
         try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
             assertEquals(ada, repository.findById(ada.id()).orElseThrow());
         }
-        assertEquals("1", query("SELECT COUNT(*) FROM schema_version"));
+        assertEquals("2", query("SELECT COUNT(*) FROM schema_version")); // 1 and 3: V2 belongs to the sign-in work
         assertEquals("create_users", query("SELECT name FROM schema_version WHERE version = 1"));
+        assertEquals("add_user_version", query("SELECT name FROM schema_version WHERE version = 3"));
     }
 
     @Test
@@ -147,13 +148,13 @@ class JdbcUserRepositoryTest {
         JdbcUserRepository.open(url(), TIMEOUT).close();
         try (Connection connection = DriverManager.getConnection(url());
              Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO schema_version VALUES (2, 'from_the_future', '2030-01-01T00:00:00Z')");
+            statement.execute("INSERT INTO schema_version VALUES (4, 'from_the_future', '2030-01-01T00:00:00Z')");
         }
 
         JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
                 () -> JdbcUserRepository.open(url(), TIMEOUT));
 
-        assertEquals("the database has schema version 2 but this server knows only up to 1: run a newer server",
+        assertEquals("the database has schema version 4 but this server knows only up to 3: run a newer server",
                 failure.getMessage());
     }
 
