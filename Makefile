@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
+# The version the build stamps into the classes (userapi/build.properties): /openapi.json's info.version.
+VERSION ?= 1.0.0
 
 # --- a JDK >= 21: JAVA_HOME, then java on PATH, then /usr/lib/jvm/* ----------------------------------
 define FIND_JDK
@@ -70,6 +72,7 @@ $(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties
 	$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
 	@cp -r src/main/resources/. $(MAIN_OUT)/ && rm -f $(MAIN_OUT)/.gitkeep
 	@cp logging.properties $(MAIN_OUT)/logging.properties
+	@mkdir -p $(MAIN_OUT)/userapi && printf 'version=%s\n' '$(VERSION)' > $(MAIN_OUT)/userapi/build.properties
 	@touch $@
 
 $(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)

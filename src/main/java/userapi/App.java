@@ -18,6 +18,8 @@ import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
 import userapi.metrics.Metrics;
+import userapi.openapi.ApiDocs;
+import userapi.openapi.OpenApiDocument;
 import userapi.repository.InMemoryUserRepository;
 import userapi.repository.JdbcUserRepository;
 import userapi.repository.UserRepository;
@@ -120,7 +122,10 @@ public final class App implements AutoCloseable {
             metrics.databasePool(jdbc.poolStatistics());
         }
 
-        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health, new MetricsHandler(metrics));
+        ApiDocs docs = ApiDocs.load();
+        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health, new MetricsHandler(metrics), docs);
+        // no route needs a token yet: sign-in (issue 9) gives each route requiresAuthentication()
+        docs.publish(OpenApiDocument.build(router.routes(), route -> false, validation.getValidator(), mapper));
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
@@ -136,7 +141,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The route table (FastAPI's APIRouter): every route of the API, in one block. */
-    static Router routes(Router router, UserHandler users, HealthHandler health, MetricsHandler metrics) {
+    static Router routes(Router router, UserHandler users, HealthHandler health, MetricsHandler metrics, ApiDocs docs) {
         return router
                 .get("/health", health::ready) // the old name of /health/ready, kept for existing probes
                 .get("/health/live", health::live)
@@ -146,7 +151,10 @@ public final class App implements AutoCloseable {
                 .get("/users", users::list)
                 .get("/users/{id}", users::get)
                 .patch("/users/{id}", users::update)
-                .delete("/users/{id}", users::delete);
+                .delete("/users/{id}", users::delete)
+                .get("/openapi.json", docs::document)
+                .get("/docs", docs::page)
+                .get("/docs/{file}", docs::file);
     }
 
     /** The routes this server answers, as declared in {@link #routes}. */

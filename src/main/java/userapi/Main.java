@@ -23,7 +23,13 @@ public final class Main {
             System.exit(2);
             return;
         }
-        LogSetup.configure(Path.of(""));
+        try {
+            LogSetup.configure(Path.of(""));
+        } catch (LogSetup.InvalidConfiguration e) {
+            System.err.println("userapi: cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         ServerLimits.applyToJdk(); // JVM-wide: the JDK reads these once, when the first HttpServer starts
         try {
             App app = App.start(config);

@@ -33,8 +33,9 @@ class AppRoutesTest {
 
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
-        assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /users", "GET /users", "GET /users/{id}", "PATCH /users/{id}",
-                        "DELETE /users/{id}"),
+        assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /users",
+                        "GET /users", "GET /users/{id}", "PATCH /users/{id}", "DELETE /users/{id}", "GET /openapi.json",
+                        "GET /docs", "GET /docs/{file}"),
                 app.routes().stream().map(route -> route.method() + " " + route.template()).toList());
     }
 
@@ -50,7 +51,8 @@ class AppRoutesTest {
                     expected.add("HEAD");
                 }
             }
-            String concrete = path.getKey().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001");
+            String concrete = path.getKey().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001")
+                    .replace("{file}", "swagger-ui.css");
 
             Reply reply = app.send("OPTIONS", concrete, null, null);
 

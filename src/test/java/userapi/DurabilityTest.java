@@ -106,4 +106,30 @@ class DurabilityTest {
             assertEquals(user.getValue(), reply.json().get("email").asString());
         }
     }
+
+    /** The driver's native library is kept beside the database, once, not extracted into java.io.tmpdir per start. */
+    @Test
+    void sqlites_native_library_is_written_once_beside_the_database_and_not_into_the_temporary_directory() throws Exception {
+        Path tmp = Files.createDirectories(workingDirectory.resolve("tmp"));
+        List<String> options = List.of("-Djava.io.tmpdir=" + tmp);
+        try (RunningJar app = RunningJar.start(workingDirectory, options, Map.of())) {
+            app.createUserId("Ada", "ada@example.com");
+            app.stop();
+        }
+        Path copy;
+        try (var files = Files.walk(workingDirectory.resolve("data/.sqlite-native"))) {
+            copy = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(copy);
+
+        try (RunningJar app = RunningJar.start(workingDirectory, options, Map.of())) {
+            assertEquals(1, app.get("/users").json().get("total").asInt());
+            app.kill();
+        }
+
+        assertEquals(written, Files.getLastModifiedTime(copy), "the copy was written again");
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("sqlite-")).toList());
+        }
+    }
 }

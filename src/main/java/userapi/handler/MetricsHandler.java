@@ -4,6 +4,8 @@ import userapi.http.Request;
 import userapi.http.Response;
 import userapi.metrics.Metrics;
 
+import java.util.Map;
+
 /** GET /metrics: every metric in the Prometheus text format, for a Prometheus server to scrape. curl localhost:8080/metrics */
 public final class MetricsHandler {
     private final Metrics metrics;
@@ -13,6 +15,6 @@ public final class MetricsHandler {
     }
 
     public Response scrape(Request request) {
-        return Response.ok(new Response.Raw(metrics.contentType(), metrics.scrape()));
+        return Response.bytes(metrics.contentType(), metrics.scrape(), Map.of());
     }
 }

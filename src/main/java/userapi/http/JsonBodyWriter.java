@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The one place a response is written: serialise to UTF-8 bytes first (so a serialisation failure can still
- * become a clean 500), then send headers with the exact length, then the bytes. HEAD gets headers only.
- * A {@link Response.Raw} body is sent as its bytes, with its own Content-Type.
+ * become a clean 500), then send headers with the exact length, then the bytes. HEAD gets headers only. A body
+ * that is already bytes (Response.bytes) goes out as it is, with the Content-Type its response names.
  */
 public final class JsonBodyWriter {
     public static final String JSON = "application/json";
@@ -22,11 +22,11 @@ public final class JsonBodyWriter {
     }
 
     public void write(HttpExchange exchange, int status, Map<String, String> headers, Object body) throws IOException {
-        byte[] bytes = body == null ? null : body instanceof Response.Raw raw ? raw.bytes() : mapper.writeValueAsBytes(body);
+        byte[] bytes = body == null ? null : body instanceof byte[] encoded ? encoded : mapper.writeValueAsBytes(body);
         try (exchange) {
             headers.forEach(exchange.getResponseHeaders()::set);
             if (bytes != null && !headers.containsKey("Content-Type")) {
-                exchange.getResponseHeaders().set("Content-Type", body instanceof Response.Raw raw ? raw.contentType() : JSON);
+                exchange.getResponseHeaders().set("Content-Type", JSON);
             }
             boolean sendBody = bytes != null && !exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(status, sendBody ? bytes.length : -1);

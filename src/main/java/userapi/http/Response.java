@@ -1,13 +1,13 @@
 package userapi.http;
 
+import java.util.HashMap;
 import java.util.Map;
 
-/** What a handler answers: a status, a body object (written as JSON, or none) and any extra headers. */
+/**
+ * What a handler answers: a status, a body object (written as JSON, or none; a byte[] is sent as it is, already
+ * encoded) and any extra headers.
+ */
 public record Response(int status, Object body, Map<String, String> headers) {
-
-    /** A body that is not JSON: written as these bytes, with this Content-Type (the /metrics text). */
-    public record Raw(String contentType, byte[] bytes) {
-    }
 
     public Response {
         headers = Map.copyOf(headers);
@@ -36,6 +36,13 @@ public record Response(int status, Object body, Map<String, String> headers) {
 
     public static Response noContent(Map<String, String> headers) {
         return new Response(204, null, headers);
+    }
+
+    /** 200 with bytes already encoded in the given type (a page, a script, a document built once), sent as they are. */
+    public static Response bytes(String contentType, byte[] body, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Content-Type", contentType);
+        return new Response(200, body, all);
     }
 
     /** 503 with a body: the server runs but cannot serve (e.g. /health while the database is down). */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
@@ -35,8 +36,17 @@ public final class LogSetup {
         }
     }
 
+    /** Thrown for a logging.properties the JDK would half-ignore; its message is one line for the operator. */
+    public static final class InvalidConfiguration extends RuntimeException {
+        InvalidConfiguration(String message) {
+            super(message);
+        }
+    }
+
+    /** @throws InvalidConfiguration when a level is not one of java.util.logging's names (e.g. Python's ERROR) */
     public static void configure(Path workingDirectory) {
         Properties config = load(workingDirectory.resolve("logging.properties"));
+        checkLevels(config);
         Path logs = workingDirectory.resolve("logs");
         String problem = probeWritable(logs);
         if (problem != null) {
@@ -52,6 +62,31 @@ public final class LogSetup {
         if (problem != null) {
             Logger.getLogger(LogSetup.class.getName()).warning("cannot write log files in " + logs.toAbsolutePath()
                     + " (" + problem + "): logging to the console only");
+        }
+    }
+
+    /**
+     * java.util.logging's own names. Not Level.parse: a library may register levels of its own (jboss-logging
+     * adds ERROR, once loaded), and whether a name is accepted must not depend on which classes ran first.
+     */
+    private static final Set<String> JDK_LEVELS =
+            Set.of("OFF", "SEVERE", "WARNING", "INFO", "CONFIG", "FINE", "FINER", "FINEST", "ALL");
+
+    /**
+     * The JDK ignores a level name it does not know (it prints a note on stderr and keeps the old level), so a
+     * learner's "ERROR" would silently leave INFO on. We refuse to start instead, and say what to write.
+     */
+    static void checkLevels(Properties config) {
+        for (String key : config.stringPropertyNames()) {
+            if (!key.equals("level") && !key.endsWith(".level")) {
+                continue;
+            }
+            String value = config.getProperty(key).strip();
+            if (!JDK_LEVELS.contains(value) && !value.matches("-?\\d{1,10}")) {
+                throw new InvalidConfiguration("logging.properties: '" + key + " = " + value + "' is not a level of"
+                        + " java.util.logging; use SEVERE, WARNING, INFO, CONFIG, FINE, FINER, FINEST, ALL or OFF"
+                        + " (Python's ERROR and CRITICAL are SEVERE, DEBUG is FINE)");
+            }
         }
     }
 

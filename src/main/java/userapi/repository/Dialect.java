@@ -31,7 +31,8 @@ enum Dialect {
             setUnlessInUrl(pool, SQLiteConfig.Pragma.JOURNAL_MODE, "WAL");
             setUnlessInUrl(pool, SQLiteConfig.Pragma.SYNCHRONOUS, "FULL");
             setUnlessInUrl(pool, SQLiteConfig.Pragma.BUSY_TIMEOUT, String.valueOf(BUSY_TIMEOUT.toMillis()));
-            setUnlessInUrl(pool, SQLiteConfig.Pragma.FOREIGN_KEYS, "true");
+            // No foreign_keys pragma while no table has a foreign key: the first one (ON DELETE CASCADE, say)
+            // must add FOREIGN_KEYS=true here, as SQLite ignores foreign keys on a connection without it.
             pool.setInitializationFailTimeout(1); // a corrupt or locked file stops the start at once
         }
 
@@ -51,6 +52,7 @@ enum Dialect {
                 throw new JdbcUserRepository.CannotOpen("cannot create the directory " + parent + " for the database: "
                         + e.getMessage());
             }
+            SqliteNativeLibrary.useCopyUnder(parent.resolve(".sqlite-native"));
         }
 
         @Override
@@ -79,8 +81,8 @@ enum Dialect {
         }
 
         @Override
-        void lockForMigration(Connection connection) throws SQLException {
-            connection.setAutoCommit(false); // BEGIN IMMEDIATE, waiting up to the busy timeout for the lock
+        void lockForMigration(Connection connection) {
+            // Nothing more: the transaction began IMMEDIATE, waiting up to the busy timeout for the write lock.
         }
 
         @Override
@@ -132,7 +134,6 @@ enum Dialect {
 
         @Override
         void lockForMigration(Connection connection) throws SQLException {
-            connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 // Held until commit or rollback: a second instance starting at the same moment waits here.
                 statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
@@ -206,7 +207,7 @@ enum Dialect {
     /** The connection to migrate the schema on; the caller closes it. */
     abstract Connection migrationConnection(HikariDataSource pool) throws SQLException;
 
-    /** Starts the migration's transaction so no other instance can migrate at the same time. */
+    /** First thing in the migration's transaction: from here until it ends, no other instance can migrate. */
     abstract void lockForMigration(Connection connection) throws SQLException;
 
     /** One line for the person starting the server, saying what is wrong and what to do. */

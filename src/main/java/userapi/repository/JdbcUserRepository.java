@@ -18,21 +18,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Users in a SQL database through plain JDBC: the same statements on SQLite (one file, the default) and on
- * PostgreSQL (shared by several instances). The database keeps the e-mail unique, so a racing duplicate fails
- * inside the INSERT itself; any other database failure becomes StorageUnavailable, and a write either
- * commits whole or is rolled back.
+ * PostgreSQL (shared by several instances). Every method is one statement, so it is atomic without a transaction
+ * of ours; the database keeps the e-mail unique, so a racing duplicate fails inside the INSERT itself; any other
+ * database failure becomes StorageUnavailable. The schema is migrated before the first request, never by one.
  */
 public final class JdbcUserRepository implements UserRepository {
     private static final Logger LOG = Logger.getLogger(JdbcUserRepository.class.getName());
-    private static final String COLUMNS = "id, name, email, password_hash, created_at_ms";
-    private static final String COLUMNS_READ = COLUMNS + ", version"; // version: 1 on insert, the column's default
 
     /** The database cannot be used at all; its message is one line for the person starting the server. */
     public static final class CannotOpen extends RuntimeException {
@@ -43,18 +43,21 @@ public final class JdbcUserRepository implements UserRepository {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
-    private final Object migrationLock = new Object();
-    private volatile boolean schemaReady;
+    private final LateMigration lateMigration;
+    /** Each physical connection's statements, prepared once; neither the driver nor the pool keeps them. */
+    private final Map<Connection, Statements> statements = new ConcurrentHashMap<>();
 
-    private JdbcUserRepository(HikariDataSource pool, Dialect dialect) {
+    private JdbcUserRepository(HikariDataSource pool, Dialect dialect, LateMigration lateMigration) {
         this.pool = pool;
         this.dialect = dialect;
+        this.lateMigration = lateMigration;
     }
 
     /**
-     * Opens the pool and brings the schema up to date. A database file that is corrupt, locked or not writable,
-     * or a server that refuses us, throws CannotOpen. A PostgreSQL server that cannot be reached does not stop
-     * the start: the repository answers StorageUnavailable and migrates as soon as the server answers.
+     * Opens the pool and brings the schema up to date before returning. A database file that is corrupt, locked
+     * or not writable, a server that refuses us, a schema newer than this server or an applied schema file that
+     * was edited throws CannotOpen. A PostgreSQL server that cannot be reached does not stop the start: the
+     * repository answers StorageUnavailable until one background thread has migrated it.
      *
      * @param timeout how long a caller waits for a connection before StorageUnavailable is thrown
      */
@@ -76,149 +79,150 @@ public final class JdbcUserRepository implements UserRepository {
             throw new CannotOpen(e.getCause() instanceof SQLException cause ? dialect.cannotOpen(jdbcUrl, cause)
                     : Dialect.oneLine(e));
         }
-        JdbcUserRepository repository = new JdbcUserRepository(pool, dialect);
+        LateMigration migration = new LateMigration(() -> migrate(pool, dialect), dialect::isUnreachable,
+                pool.getPoolName() + " migration");
         try {
-            repository.migrate();
+            migrate(pool, dialect);
+            migration.done();
         } catch (SQLException e) {
             if (!dialect.isUnreachable(e)) {
                 pool.close();
-                throw new CannotOpen(e instanceof SchemaMigrations.NewerSchema ? e.getMessage()
-                        : dialect.cannotOpen(jdbcUrl, e));
+                throw new CannotOpen(e instanceof SchemaMigrations.NewerSchema || e instanceof SchemaMigrations.EditedMigration
+                        ? e.getMessage() : dialect.cannotOpen(jdbcUrl, e));
             }
             LOG.severe(() -> "the database cannot be reached (" + Dialect.oneLine(e) + "): starting anyway; "
                     + "requests answer 503 and /health DOWN until it can");
+            migration.startRetrying(e);
         }
-        return repository;
+        return new JdbcUserRepository(pool, dialect, migration);
+    }
+
+    private static void migrate(HikariDataSource pool, Dialect dialect) throws SQLException {
+        try (Connection connection = dialect.migrationConnection(pool)) {
+            SchemaMigrations.apply(connection, dialect);
+        }
     }
 
     @Override
     public void insert(User user) {
-        write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
-                insert.setObject(1, user.id());
-                insert.setString(2, user.name());
-                insert.setString(3, user.email());
-                insert.setString(4, user.passwordHash());
-                insert.setLong(5, user.createdAt().toEpochMilli());
-                insert.executeUpdate();
-                return null;
-            }
+        use(statements -> {
+            PreparedStatement insert = statements.insert;
+            insert.setObject(1, user.id());
+            insert.setString(2, user.name());
+            insert.setString(3, user.email());
+            insert.setString(4, user.passwordHash());
+            insert.setLong(5, user.createdAt().toEpochMilli());
+            insert.executeUpdate();
+            return null;
         });
     }
 
     /**
      * One UPDATE sets only the fields that change: COALESCE keeps the stored value where the change is null, and
      * the database evaluates it on the latest row once it holds the lock to write it (PostgreSQL's row lock,
-     * SQLite's write lock), so a concurrent update of another field is never written back over. The row is read
-     * back in the same transaction, before anyone else can change it. The id and the creation time never change.
+     * SQLite's write lock), so a concurrent update of another field is never written back over. RETURNING gives
+     * the row as this statement left it. The id and the creation time never change; the version grows by one.
+     * An expected version is checked in the same WHERE, on that same latest row (PostgreSQL re-checks it after
+     * waiting for a concurrent writer): of two writers that read one version, one matches and one does not.
      */
     @Override
     public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {
-        return write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE users SET name = COALESCE(?, name), "
-                    + "email = COALESCE(?, email), password_hash = COALESCE(?, password_hash), version = version + 1 "
-                    + "WHERE id = ?" + (expectedVersion.isPresent() ? " AND version = ?" : ""))) {
-                update.setString(1, changes.name());
-                update.setString(2, changes.email());
-                update.setString(3, changes.passwordHash());
-                update.setObject(4, id);
-                if (expectedVersion.isPresent()) {
-                    update.setLong(5, expectedVersion.getAsLong());
-                }
-                if (update.executeUpdate() == 0) {
-                    return notChanged(connection, id);
-                }
+        Optional<User> updated = use(statements -> {
+            PreparedStatement update = expectedVersion.isPresent() ? statements.updateIfVersion : statements.update;
+            update.setString(1, changes.name());
+            update.setString(2, changes.email());
+            update.setString(3, changes.passwordHash());
+            update.setObject(4, id);
+            if (expectedVersion.isPresent()) {
+                update.setLong(5, expectedVersion.getAsLong());
             }
-            return selectById(connection, id);
+            try (ResultSet rows = update.executeQuery()) {
+                return rows.next() ? Optional.of(user(rows, 1)) : Optional.empty();
+            }
         });
+        if (updated.isEmpty() && expectedVersion.isPresent()) {
+            staleUnlessGone(id);
+        }
+        return updated;
+    }
+
+    @Override
+    public boolean delete(UUID id, OptionalLong expectedVersion) {
+        boolean deleted = use(statements -> {
+            PreparedStatement delete = expectedVersion.isPresent() ? statements.deleteIfVersion : statements.delete;
+            delete.setObject(1, id);
+            if (expectedVersion.isPresent()) {
+                delete.setLong(2, expectedVersion.getAsLong());
+            }
+            return delete.executeUpdate() == 1;
+        });
+        if (!deleted && expectedVersion.isPresent()) {
+            staleUnlessGone(id);
+        }
+        return deleted;
     }
 
     /**
-     * The version is checked in the statement's own WHERE, which the database evaluates on the latest row under
-     * its write lock (PostgreSQL re-checks it after waiting for a concurrent writer): no read-then-write gap.
+     * A conditional write matched no row: the user is gone (the caller answers not found) or has another version.
+     * Versions only grow, so a user found now did not have the expected one when the write ran.
      */
-    @Override
-    public boolean delete(UUID id, OptionalLong expectedVersion) {
-        return write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE id = ?"
-                    + (expectedVersion.isPresent() ? " AND version = ?" : ""))) {
-                delete.setObject(1, id);
-                if (expectedVersion.isPresent()) {
-                    delete.setLong(2, expectedVersion.getAsLong());
-                }
-                return delete.executeUpdate() == 1 || notChanged(connection, id).isPresent();
-            }
-        });
-    }
-
-    /** Nothing matched: empty if no user has the id; StaleVersion if one has, with another version. */
-    private static Optional<User> notChanged(Connection connection, UUID id) throws SQLException {
-        if (selectById(connection, id).isPresent()) {
+    private void staleUnlessGone(UUID id) {
+        if (findById(id).isPresent()) {
             throw new StaleVersion(id);
         }
-        return Optional.empty();
     }
 
     @Override
     public Optional<User> findById(UUID id) {
-        return read(connection -> selectById(connection, id));
+        return use(statements -> {
+            statements.byId.setObject(1, id);
+            try (ResultSet rows = statements.byId.executeQuery()) {
+                return rows.next() ? Optional.of(user(rows, 1)) : Optional.empty();
+            }
+        });
     }
 
     @Override
     public boolean existsByEmail(String email) {
-        return read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM users WHERE email = ?")) {
-                select.setString(1, email);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next();
-                }
+        return use(statements -> {
+            statements.byEmail.setString(1, email);
+            try (ResultSet rows = statements.byEmail.executeQuery()) {
+                return rows.next();
             }
         });
     }
 
-    /** Oldest first; seq (the insertion order) breaks ties between users created in the same millisecond. */
+    /**
+     * Oldest first; seq (the insertion order) breaks ties between users created in the same millisecond. One
+     * statement reads the page and the total together, so both come from the same moment: the counter row
+     * joined with the page, which walks the users_by_creation index and stops after offset + limit rows.
+     * A page past the end is the counter row alone.
+     */
     @Override
     public Page<User> list(int limit, int offset) {
-        return read(connection -> {
-            // Two statements in one read transaction: the page walks the users_by_creation index and stops after
-            // offset + limit rows, and COUNT(*) is the store's own fast count. (A COUNT(*) OVER () window in the
-            // page query would read and sort the whole table on every page: 20x slower at 200,000 users.)
-            connection.setAutoCommit(false);
-            try {
-                List<User> items = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT " + COLUMNS_READ + " FROM users ORDER BY created_at_ms, seq LIMIT ? OFFSET ?")) {
-                    select.setInt(1, limit);
-                    select.setInt(2, offset);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            items.add(user(rows));
-                        }
+        return use(statements -> {
+            statements.page.setInt(1, limit);
+            statements.page.setInt(2, offset);
+            List<User> items = new ArrayList<>();
+            long total = 0;
+            try (ResultSet rows = statements.page.executeQuery()) {
+                while (rows.next()) {
+                    total = rows.getLong(1);
+                    if (rows.getString(2) != null) {
+                        items.add(user(rows, 2));
                     }
                 }
-                long total;
-                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM users");
-                     ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    total = rows.getLong(1);
-                }
-                connection.commit();
-                return new Page<>(items, total, limit, offset);
-            } finally {
-                connection.rollback(); // nothing to undo after the commit; ends the transaction if a read failed
-                connection.setAutoCommit(true);
             }
+            return new Page<>(items, total, limit, offset);
         });
     }
 
-    /** True if a connection can be had and the schema is in place; waits at most the pool's timeout. */
+    /** True if the schema is in place and a connection can be had; waits at most the pool's timeout. */
     @Override
     public boolean reachable() {
         try {
-            return read(connection -> {
-                try (PreparedStatement probe = connection.prepareStatement("SELECT MAX(version) FROM schema_version");
-                     ResultSet rows = probe.executeQuery()) {
+            return use(statements -> {
+                try (ResultSet rows = statements.probe.executeQuery()) {
                     return rows.next();
                 }
             });
@@ -230,6 +234,7 @@ public final class JdbcUserRepository implements UserRepository {
     /** Closes every connection; SQLite checkpoints its WAL into the database file as the last one closes. */
     @Override
     public void close() {
+        lateMigration.close();
         pool.close();
     }
 
@@ -243,52 +248,31 @@ public final class JdbcUserRepository implements UserRepository {
         return pool.getHikariPoolMXBean().getActiveConnections();
     }
 
-    private void migrate() throws SQLException {
-        synchronized (migrationLock) {
-            if (schemaReady) {
-                return;
-            }
-            try (Connection connection = dialect.migrationConnection(pool)) {
-                SchemaMigrations.apply(connection, dialect);
-            }
-            schemaReady = true;
-        }
-    }
-
     @FunctionalInterface
     private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Statements statements) throws SQLException;
     }
 
-    private <T> T read(Work<T> work) {
-        try {
-            if (!schemaReady) {
-                migrate();
-            }
-            try (Connection connection = pool.getConnection()) {
-                return work.run(connection);
-            }
-        } catch (SQLException e) {
-            throw new StorageUnavailable(e);
+    /**
+     * Runs one statement on a pooled connection. Until the schema is in place (a database down at start) it
+     * answers StorageUnavailable at once and asks the background migration to try again.
+     */
+    private <T> T use(Work<T> work) {
+        SQLException notMigrated = lateMigration.failure();
+        if (notMigrated != null) {
+            lateMigration.retryNow();
+            throw new StorageUnavailable(notMigrated);
         }
-    }
-
-    /** One transaction: committed whole, or rolled back whole when any statement (or the commit) fails. */
-    private <T> T write(Work<T> work) {
-        try {
-            if (!schemaReady) {
-                migrate();
-            }
-            try (Connection connection = pool.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollback(connection, e);
-                    throw e;
+        try (Connection connection = pool.getConnection()) {
+            try {
+                return work.run(statementsOf(connection));
+            } catch (SQLException e) {
+                if (!dialect.isEmailTaken(e)) {
+                    // Our statements bypass the pool's own check of failures: a connection that failed may be
+                    // broken (a restarted server), so it is not lent out again.
+                    pool.evictConnection(connection);
                 }
+                throw e;
             }
         } catch (SQLException e) {
             if (dialect.isEmailTaken(e)) {
@@ -298,26 +282,62 @@ public final class JdbcUserRepository implements UserRepository {
         }
     }
 
-    /** Rolls back, keeping the original failure as the one reported if the rollback fails too. */
-    static void rollback(Connection connection, Exception failure) {
+    /** The statements of the physical connection behind the pool's wrapper, prepared on its first use. */
+    private Statements statementsOf(Connection pooled) throws SQLException {
+        Connection physical = pooled.unwrap(Connection.class);
+        Statements prepared = statements.get(physical);
+        if (prepared == null) {
+            statements.keySet().removeIf(JdbcUserRepository::isClosed); // of connections the pool has retired
+            prepared = new Statements(physical);
+            statements.put(physical, prepared);
+        }
+        return prepared;
+    }
+
+    private static boolean isClosed(Connection connection) {
         try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
-    private static Optional<User> selectById(Connection connection, UUID id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS_READ + " FROM users WHERE id = ?")) {
-            select.setObject(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(user(rows)) : Optional.empty();
-            }
+    private static final String COLUMNS = "id, name, email, password_hash, created_at_ms";
+    /** What is read back: the columns written, and the version (1 on insert, the column's default). */
+    private static final String READ = COLUMNS + ", version";
+
+    /** One connection's prepared statements; used by one thread at a time, as the connection is. */
+    private static final class Statements {
+        final PreparedStatement insert;
+        final PreparedStatement update;
+        final PreparedStatement updateIfVersion;
+        final PreparedStatement delete;
+        final PreparedStatement deleteIfVersion;
+        final PreparedStatement byId;
+        final PreparedStatement byEmail;
+        final PreparedStatement page;
+        final PreparedStatement probe;
+
+        Statements(Connection connection) throws SQLException {
+            insert = connection.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)");
+            String set = "UPDATE users SET name = COALESCE(?, name), email = COALESCE(?, email), "
+                    + "password_hash = COALESCE(?, password_hash), version = version + 1 WHERE id = ?";
+            update = connection.prepareStatement(set + " RETURNING " + READ);
+            updateIfVersion = connection.prepareStatement(set + " AND version = ? RETURNING " + READ);
+            delete = connection.prepareStatement("DELETE FROM users WHERE id = ?");
+            deleteIfVersion = connection.prepareStatement("DELETE FROM users WHERE id = ? AND version = ?");
+            byId = connection.prepareStatement("SELECT " + READ + " FROM users WHERE id = ?");
+            byEmail = connection.prepareStatement("SELECT 1 FROM users WHERE email = ?");
+            page = connection.prepareStatement("SELECT c.n, u.id, u.name, u.email, u.password_hash, u.created_at_ms, "
+                    + "u.version FROM user_count c LEFT JOIN (SELECT " + READ + ", seq FROM users "
+                    + "ORDER BY created_at_ms, seq LIMIT ? OFFSET ?) u ON 1 = 1 ORDER BY u.created_at_ms, u.seq");
+            probe = connection.prepareStatement("SELECT n FROM user_count");
         }
     }
 
-    private static User user(ResultSet row) throws SQLException {
-        return new User(UUID.fromString(row.getString("id")), row.getString("name"), row.getString("email"),
-                row.getString("password_hash"), Instant.ofEpochMilli(row.getLong("created_at_ms")), row.getLong("version"));
+    /** The six user columns of READ from the given column on, read by position. */
+    private static User user(ResultSet row, int first) throws SQLException {
+        return new User(UUID.fromString(row.getString(first)), row.getString(first + 1), row.getString(first + 2),
+                row.getString(first + 3), Instant.ofEpochMilli(row.getLong(first + 4)), row.getLong(first + 5));
     }
 }

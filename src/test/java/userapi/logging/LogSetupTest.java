@@ -162,4 +162,28 @@ class LogSetupTest {
         assertFalse(Files.readString(logs.resolve("app.2.log"), StandardCharsets.UTF_8).contains("record 0 "),
                 "the oldest records were rotated away");
     }
+
+    @Test
+    void refuses_a_level_name_that_java_util_logging_does_not_know() throws Exception {
+        Class.forName("org.jboss.logging.JDKLevel", true, getClass().getClassLoader()); // registers a level "ERROR"
+        writeLocalConfiguration("handlers =\n.level = INFO\nuserapi.level = ERROR\n");
+
+        LogSetup.InvalidConfiguration refused = assertThrows(LogSetup.InvalidConfiguration.class,
+                () -> LogSetup.configure(workingDirectory));
+
+        assertTrue(refused.getMessage().contains("'userapi.level = ERROR'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("ERROR and CRITICAL are SEVERE"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void accepts_every_java_util_logging_level_name_and_number() throws IOException {
+        writeLocalConfiguration("handlers =\n.level = WARNING\na.level = SEVERE\nb.level = FINE\nc.level = 800\n"
+                + "d.level = OFF\n");
+
+        LogSetup.configure(workingDirectory);
+
+        assertEquals(Level.WARNING, Logger.getLogger("").getLevel());
+        assertEquals(Level.FINE, Logger.getLogger("b").getLevel());
+    }
 }

@@ -47,15 +47,23 @@ class JdbcUserRepositoryTest {
         }
     }
 
+    private void execute(String... sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url());
+             Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+
     @Test
-    void sqlite_connections_use_wal_full_sync_a_busy_timeout_and_foreign_keys() throws SQLException {
+    void sqlite_connections_use_wal_full_sync_and_a_busy_timeout() throws SQLException {
         HikariConfig pool = Dialect.SQLITE.poolConfig(url(), null, 0, TIMEOUT);
         try (Connection connection = DriverManager.getConnection(url(), pool.getDataSourceProperties());
              Statement statement = connection.createStatement()) {
             assertEquals("wal", pragma(statement, "journal_mode"));
             assertEquals("2", pragma(statement, "synchronous")); // 2 = FULL: the WAL is synced on every commit
             assertEquals(String.valueOf(Dialect.BUSY_TIMEOUT.toMillis()), pragma(statement, "busy_timeout"));
-            assertEquals("1", pragma(statement, "foreign_keys"));
         }
     }
 
@@ -76,7 +84,7 @@ class JdbcUserRepositoryTest {
     }
 
     @Test
-    void applies_each_version_once_and_keeps_users_across_reopening() throws SQLException {
+    void applies_every_version_once_with_the_checksum_of_its_file_and_keeps_users_across_reopening() throws SQLException {
         User ada = user("ada@example.com");
         try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
             repository.insert(ada);
@@ -84,9 +92,90 @@ class JdbcUserRepositoryTest {
         try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
             assertEquals(ada, repository.findById(ada.id()).orElseThrow());
         }
-        assertEquals("2", query("SELECT COUNT(*) FROM schema_version")); // 1 and 3: V2 belongs to the sign-in work
-        assertEquals("create_users", query("SELECT name FROM schema_version WHERE version = 1"));
-        assertEquals("add_user_version", query("SELECT name FROM schema_version WHERE version = 3"));
+        assertEquals(String.valueOf(SchemaMigrations.VERSIONS.size()), query("SELECT COUNT(*) FROM schema_version"));
+        for (SchemaMigrations.Migration migration : SchemaMigrations.VERSIONS) {
+            assertEquals(migration.name(), query("SELECT name FROM schema_version WHERE version = " + migration.version()));
+            String checksum = query("SELECT checksum FROM schema_version WHERE version = " + migration.version());
+            assertEquals(SchemaMigrations.checksum(migration, Dialect.SQLITE), checksum);
+            assertTrue(checksum.matches("[0-9a-f]{64}"), checksum);
+        }
+    }
+
+    @Test
+    void the_schema_is_migrated_at_open_and_never_by_a_request() throws SQLException {
+        try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
+            execute("DROP TABLE schema_version"); // a request that checked or migrated would bring it back
+
+            repository.insert(user("ada@example.com"));
+            repository.findById(UUID.randomUUID());
+            repository.existsByEmail("ada@example.com");
+            repository.list(10, 0);
+            assertTrue(repository.reachable());
+
+            assertEquals("0", query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version'"));
+        }
+    }
+
+    @Test
+    void a_schema_file_edited_after_it_was_applied_stops_the_start() throws SQLException {
+        JdbcUserRepository.open(url(), TIMEOUT).close();
+        String edited = "0".repeat(64); // what the file's checksum was when it was applied, before someone edited it
+        execute("UPDATE schema_version SET checksum = '" + edited + "' WHERE version = 1");
+
+        JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
+                () -> JdbcUserRepository.open(url(), TIMEOUT));
+
+        assertEquals("schema file V1__create_users.sql was edited after it was applied to this database (sha-256 "
+                + "recorded " + edited + ", now " + SchemaMigrations.checksum(SchemaMigrations.VERSIONS.getFirst(),
+                Dialect.SQLITE) + "): restore the file and put the change in a new version", failure.getMessage());
+    }
+
+    /** A file from the build before checksums and the user counter: version 1 recorded without a checksum. */
+    @Test
+    void a_database_of_an_earlier_build_is_upgraded_with_its_users_counted_and_its_checksums_recorded() throws SQLException {
+        execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL, "
+                        + "applied_at VARCHAR(40) NOT NULL)",
+                "INSERT INTO schema_version VALUES (1, 'create_users', '2026-01-01T00:00:00Z')");
+        for (String sql : SchemaMigrations.statements(resource("/db/sqlite/V1__create_users.sql"))) {
+            execute(sql);
+        }
+        execute("INSERT INTO users (id, name, email, password_hash, created_at_ms) VALUES "
+                + "('" + UUID.randomUUID() + "', 'Ada', 'ada@example.com', 'pbkdf2$x', 1), "
+                + "('" + UUID.randomUUID() + "', 'Bob', 'bob@example.com', 'pbkdf2$y', 2)");
+
+        try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
+            assertEquals(2, repository.list(10, 0).total());
+            repository.insert(user("cy@example.com"));
+            assertEquals(3, repository.list(10, 0).total());
+        }
+        assertEquals(SchemaMigrations.checksum(SchemaMigrations.VERSIONS.getFirst(), Dialect.SQLITE),
+                query("SELECT checksum FROM schema_version WHERE version = 1"));
+    }
+
+    private static String resource(String name) {
+        try (var in = JdbcUserRepositoryTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Another process (a second server, a command-line tool) writing the same file: the total stays right. */
+    @Test
+    void the_total_counts_users_that_another_process_inserted_or_deleted() throws SQLException {
+        try (JdbcUserRepository repository = JdbcUserRepository.open(url(), TIMEOUT)) {
+            repository.insert(user("ada@example.com"));
+            assertEquals(1, repository.list(10, 0).total());
+
+            execute("INSERT INTO users (id, name, email, password_hash, created_at_ms) VALUES "
+                    + "('" + UUID.randomUUID() + "', 'Bob', 'bob@example.com', 'pbkdf2$y', 2), "
+                    + "('" + UUID.randomUUID() + "', 'Cy', 'cy@example.com', 'pbkdf2$z', 3)");
+            assertEquals(3, repository.list(10, 0).total());
+
+            execute("DELETE FROM users WHERE email = 'ada@example.com'");
+            assertEquals(2, repository.list(10, 0).total());
+            assertEquals(2, repository.list(10, 0).items().size());
+        }
     }
 
     @Test
@@ -143,19 +232,22 @@ class JdbcUserRepositoryTest {
         }
     }
 
+    /** An older server on a newer schema refuses it, even if the new version only added a table or a column. */
     @Test
-    void a_schema_newer_than_this_server_stops_the_start() throws SQLException {
+    void a_schema_newer_than_this_server_stops_the_start_and_is_left_as_it_was() throws SQLException {
         JdbcUserRepository.open(url(), TIMEOUT).close();
-        try (Connection connection = DriverManager.getConnection(url());
-             Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO schema_version VALUES (4, 'from_the_future', '2030-01-01T00:00:00Z')");
-        }
+        int known = SchemaMigrations.VERSIONS.getLast().version();
+        int newer = known + 1;
+        execute("CREATE TABLE sessions (token TEXT PRIMARY KEY)", // an additive change, as a later build may make
+                "INSERT INTO schema_version VALUES (" + newer + ", 'add_sessions', '2030-01-01T00:00:00Z', '"
+                        + "a".repeat(64) + "')");
 
         JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
                 () -> JdbcUserRepository.open(url(), TIMEOUT));
 
-        assertEquals("the database has schema version 4 but this server knows only up to 3: run a newer server",
-                failure.getMessage());
+        assertEquals("the database has schema version " + newer + " but this server knows only up to " + known
+                + ": run a newer server", failure.getMessage());
+        assertEquals(String.valueOf(newer), query("SELECT MAX(version) FROM schema_version"));
     }
 
     @Test

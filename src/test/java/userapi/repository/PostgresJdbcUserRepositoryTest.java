@@ -9,10 +9,16 @@ import userapi.testing.TestDatabase;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,9 +28,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(TestDatabase.class)
 class PostgresJdbcUserRepositoryTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void a_server_that_comes_up_after_the_start_gets_its_schema_on_first_use() throws Exception {
+    void a_server_that_comes_up_after_the_start_is_migrated_in_the_background_not_by_a_request() throws Exception {
+        List<LogRecord> migrations = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage().startsWith("schema migrated")) {
+                    migrations.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(SchemaMigrations.class.getName());
+        logger.addHandler(capture);
         TestDatabase.Schema schema = TestDatabase.createSchema();
         try (TcpForwarder server = new TcpForwarder(schema.server());
              JdbcUserRepository repository = JdbcUserRepository.open(schema.urlThrough(server.port()), Duration.ofMillis(500))) {
@@ -34,16 +60,27 @@ class PostgresJdbcUserRepositoryTest {
 
             server.open();
 
-            // The pool retries with a growing pause (Hikari's, at most a few seconds): ask a bounded number of times.
-            boolean reachable = false;
-            for (int attempt = 0; attempt < 40 && !reachable; attempt++) {
-                reachable = repository.reachable();
+            // Requests keep answering StorageUnavailable until the background thread has migrated: ask, bounded.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            boolean inserted = false;
+            while (!inserted && System.nanoTime() < deadline) {
+                try {
+                    repository.insert(ada);
+                    inserted = true;
+                } catch (StorageUnavailable e) {
+                    Thread.sleep(20);
+                }
             }
-            assertTrue(reachable);
-            repository.insert(ada);
+            assertTrue(inserted, "the schema was not migrated within " + WAIT);
+            assertTrue(repository.reachable());
             assertEquals(ada, repository.findById(ada.id()).orElseThrow());
+            assertEquals(1, repository.list(10, 0).total());
+            assertEquals(1, migrations.size());
+            assertNotEquals(Thread.currentThread().threadId(), migrations.getFirst().getLongThreadID(),
+                    "a request migrated the schema");
             assertEquals(0, repository.connectionsInUse());
         } finally {
+            logger.removeHandler(capture);
             schema.drop();
         }
     }

@@ -11,6 +11,7 @@ import userapi.model.UserChanges;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,13 +19,17 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -316,6 +321,130 @@ abstract class UserRepositoryContract {
 
         assertEquals(1, wins);
         assertEquals(1, repository.list(100, 0).total());
+    }
+
+    @Test
+    void changing_the_email_frees_the_old_one_and_takes_the_new_one() {
+        User ada = user("ada@example.com", T0);
+        repository.insert(ada);
+
+        repository.update(ada.id(), new UserChanges(null, "ada@example.org", null));
+
+        repository.insert(user("ada@example.com", T0.plusMillis(1)));
+        assertThrows(EmailAlreadyRegistered.class, () -> repository.insert(user("ada@example.org", T0.plusMillis(2))));
+        assertEquals(2, repository.list(10, 0).total());
+    }
+
+    @Test
+    void a_page_at_the_largest_offset_is_empty() {
+        repository.insert(user("a@example.com", T0));
+
+        Page<User> page = repository.list(10, Integer.MAX_VALUE);
+
+        assertEquals(List.of(), page.items());
+        assertEquals(1, page.total());
+    }
+
+    @Test
+    void keeps_the_order_of_creation_and_the_total_after_updates_and_deletes() {
+        User first = user("user1@example.com", T0);
+        User second = user("user2@example.com", T0.plusMillis(1));
+        User third = user("user3@example.com", T0.plusMillis(2));
+        repository.insert(first);
+        repository.insert(second);
+        repository.insert(third);
+
+        User changed = repository.update(first.id(), new UserChanges(null, "first@example.com", null)).orElseThrow();
+        repository.delete(second.id());
+        User fourth = user("user4@example.com", T0.plusMillis(3));
+        repository.insert(fourth);
+
+        Page<User> page = repository.list(10, 0);
+        assertEquals(List.of(changed, third, fourth), page.items());
+        assertEquals(3, page.total());
+    }
+
+    @Test
+    void concurrent_inserts_with_distinct_emails_all_land_and_are_all_counted() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+
+        List<Throwable> outcomes = race(threads, t -> () -> {
+            for (int i = 0; i < perThread; i++) {
+                repository.insert(user("user" + (t * perThread + i) + "@example.com", T0.plusMillis(i)));
+            }
+        });
+
+        assertEquals(Collections.nCopies(threads, null), outcomes);
+        assertEquals(threads * perThread, repository.list(1, 0).total());
+        assertEquals(threads * perThread, repository.list(1_000, 0).items().size());
+        for (int n = 0; n < threads * perThread; n++) {
+            assertTrue(repository.existsByEmail("user" + n + "@example.com"), "e-mail of user " + n);
+        }
+    }
+
+    @Test
+    void of_concurrent_updates_to_one_email_exactly_one_succeeds() throws Exception {
+        int threads = 8;
+        List<User> users = new ArrayList<>();
+        for (int n = 0; n < threads; n++) {
+            users.add(user("user" + n + "@example.com", T0.plusMillis(n)));
+            repository.insert(users.getLast());
+        }
+
+        List<Throwable> outcomes = race(threads,
+                n -> () -> repository.update(users.get(n).id(), new UserChanges(null, "wanted@example.com", null)));
+
+        assertEquals(1, outcomes.stream().filter(o -> o == null).count(), outcomes::toString);
+        outcomes.stream().filter(o -> o != null).forEach(o -> assertInstanceOf(EmailAlreadyRegistered.class, o));
+        assertEquals(1, repository.list(100, 0).items().stream().filter(u -> u.email().equals("wanted@example.com")).count());
+    }
+
+    /** A piece of work for racing thread number index. */
+    private interface Racer {
+        void run() throws Exception;
+    }
+
+    /**
+     * Starts one task per thread behind one start gate so that they run at once, and returns for each the
+     * exception it threw, or null. Every wait is bounded.
+     */
+    private static List<Throwable> race(int threads, IntFunction<Racer> tasks) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Throwable>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                Racer task = tasks.apply(t);
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    if (!start.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("start gate never opened");
+                    }
+                    try {
+                        task.run();
+                        return null;
+                    } catch (Exception e) {
+                        return e;
+                    }
+                }));
+            }
+            assertTrue(ready.await(WAIT_SECONDS, TimeUnit.SECONDS), "threads did not get ready");
+            start.countDown();
+            List<Throwable> outcomes = new ArrayList<>();
+            for (Future<Throwable> future : futures) {
+                try {
+                    outcomes.add(future.get(WAIT_SECONDS, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new AssertionError("a racing thread failed or hung", e);
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow(); // not close(): that would wait without bound for a hung thread
+            assertTrue(pool.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "racing threads did not stop");
+        }
     }
 
     @Test
