@@ -8,6 +8,7 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.databind.json.JsonMapper;
 import userapi.handler.HealthHandler;
+import userapi.handler.MetricsHandler;
 import userapi.handler.UserHandler;
 import userapi.http.EdgeFilter;
 import userapi.http.JsonBodyWriter;
@@ -16,6 +17,7 @@ import userapi.http.ModelReader;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
+import userapi.metrics.Metrics;
 import userapi.openapi.ApiDocs;
 import userapi.openapi.OpenApiDocument;
 import userapi.repository.InMemoryUserRepository;
@@ -35,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -62,9 +65,13 @@ public final class App implements AutoCloseable {
     private final BoundedPasswordHasher hasher;
     private final ValidatorFactory validation;
     private final UserRepository owned;
+    private final AtomicBoolean stopping;
+    private final Duration drain;
 
     private App(HttpServer server, Router router, ExecutorService executor, BoundedPasswordHasher hasher, ValidatorFactory validation,
-                UserRepository owned) {
+                UserRepository owned, AtomicBoolean stopping, Duration drain) {
+        this.stopping = stopping;
+        this.drain = drain;
         this.server = server;
         this.router = router;
         this.executor = executor;
@@ -79,7 +86,8 @@ public final class App implements AutoCloseable {
      */
     public static App start(Config config) throws IOException {
         UserRepository repository = config.databaseUrl().equals(Config.MEMORY) ? new InMemoryUserRepository()
-                : JdbcUserRepository.open(config.databaseUrl(), DATABASE_TIMEOUT);
+                : JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(), config.databasePoolSize(),
+                        DATABASE_TIMEOUT);
         try {
             return start(config, repository, repository);
         } catch (IOException | RuntimeException e) {
@@ -107,29 +115,38 @@ public final class App implements AutoCloseable {
         UserService service = new DefaultUserService(repository, hasher, config.blockedEmailDomains(),
                 Clock.systemUTC(), UUID::randomUUID);
         UserHandler users = new UserHandler(service, models);
-        HealthHandler health = new HealthHandler(repository::reachable);
+        AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
+        HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
+        Metrics metrics = new Metrics(hasher::permitsInUse, hasher.permits(), hasher::shed);
+        if (repository instanceof JdbcUserRepository jdbc) { // an in-memory store has no pool to watch
+            metrics.databasePool(jdbc.poolStatistics());
+        }
 
         ApiDocs docs = ApiDocs.load();
-        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health, docs);
+        Router router = routes(new Router(writer, MAX_BODY_BYTES), users, health, new MetricsHandler(metrics), docs);
         // no route needs a token yet: sign-in (issue 9) gives each route requiresAuthentication()
         docs.publish(OpenApiDocument.build(router.routes(), route -> false, validation.getValidator(), mapper));
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
-        context.getFilters().add(new EdgeFilter(writer)); // outermost: request id, global exception handler, access line
+        context.getFilters().add(new EdgeFilter(writer, metrics)); // outermost: request id, exception handler, access line, metrics
         context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
                 ServerLimits.MAX_HEADER_BYTES));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
         server.setExecutor(executor);
         server.start();
         LOG.info(() -> "listening on http://" + config.host() + ":" + server.getAddress().getPort());
-        return new App(server, router, executor, hasher, validation, owned);
+        return new App(server, router, executor, hasher, validation, owned, stopping,
+                Duration.ofSeconds(config.shutdownDrainSeconds()));
     }
 
     /** The route table (FastAPI's APIRouter): every route of the API, in one block. */
-    static Router routes(Router router, UserHandler users, HealthHandler health, ApiDocs docs) {
+    static Router routes(Router router, UserHandler users, HealthHandler health, MetricsHandler metrics, ApiDocs docs) {
         return router
-                .get("/health", health::check)
+                .get("/health", health::ready) // the old name of /health/ready, kept for existing probes
+                .get("/health/live", health::live)
+                .get("/health/ready", health::ready)
+                .get("/metrics", metrics::scrape)
                 .post("/users", users::create)
                 .get("/users", users::list)
                 .get("/users/{id}", users::get)
@@ -149,9 +166,24 @@ public final class App implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, lets requests in flight finish (bounded), then releases everything, the database last. */
+    /**
+     * Shutdown, in order: /health/ready turns 503 at once while everything is still served, for the drain delay
+     * (SHUTDOWN_DRAIN_SECONDS), so load balancers stop sending us requests; then the server stops accepting, lets
+     * requests in flight finish (bounded), and releases everything, the database last.
+     */
     @Override
     public void close() {
+        stopping.set(true);
+        boolean interrupted = false;
+        if (!drain.isZero()) {
+            LOG.info(() -> "draining: /health/ready answers 503 for " + drain.toSeconds()
+                    + " s before the server stops accepting; requests are still served");
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                interrupted = true; // the drain is cut short; the rest still runs in order, then the flag is restored
+            }
+        }
         LOG.info("stopping: no new connections, waiting up to " + SHUTDOWN_GRACE_SECONDS + " s for requests in flight");
         server.stop(SHUTDOWN_GRACE_SECONDS);
         executor.shutdown();
@@ -168,5 +200,8 @@ public final class App implements AutoCloseable {
             owned.close();
         }
         LOG.info("stopped");
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

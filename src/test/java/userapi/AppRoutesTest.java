@@ -33,8 +33,9 @@ class AppRoutesTest {
 
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
-        assertEquals(List.of("GET /health", "POST /users", "GET /users", "GET /users/{id}", "PATCH /users/{id}",
-                        "DELETE /users/{id}", "GET /openapi.json", "GET /docs", "GET /docs/{file}"),
+        assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /users",
+                        "GET /users", "GET /users/{id}", "PATCH /users/{id}", "DELETE /users/{id}", "GET /openapi.json",
+                        "GET /docs", "GET /docs/{file}"),
                 app.routes().stream().map(route -> route.method() + " " + route.template()).toList());
     }
 

@@ -135,6 +135,17 @@ class DatabaseDownTest {
     }
 
     @Test
+    void liveness_stays_200_while_readiness_answers_503() throws Exception {
+        HttpResponse<String> live = send("GET", "/health/live", null);
+        HttpResponse<String> ready = send("GET", "/health/ready", null);
+
+        assertEquals(200, live.statusCode());
+        assertEquals("{\"status\":\"UP\"}", live.body());
+        assertEquals(503, ready.statusCode());
+        assertEquals("{\"status\":\"DOWN\"}", ready.body());
+    }
+
+    @Test
     void closing_leaves_no_pool_thread_behind() throws Exception {
         for (int i = 0; i < 3; i++) {
             send("GET", "/users", null);

@@ -5,7 +5,8 @@ package userapi.error;
  * error code of each kind are chosen in one place at the edge (http/ErrorTable), by an exhaustive switch.
  */
 public abstract sealed class DomainException extends ExpectedException
-        permits UserNotFound, EmailAlreadyRegistered, EmailDomainNotAllowed, ValidationFailed, ServiceOverloaded {
+        permits UserNotFound, EmailAlreadyRegistered, EmailDomainNotAllowed, ValidationFailed, ServiceOverloaded,
+                StaleVersion {
     protected DomainException(String detail) {
         super(detail);
     }

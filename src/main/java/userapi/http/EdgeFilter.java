@@ -8,6 +8,7 @@ import userapi.error.StorageUnavailable;
 import userapi.error.ValidationFailed;
 import userapi.logging.LogContext;
 import userapi.logging.LogText;
+import userapi.metrics.RequestMetrics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,16 @@ public final class EdgeFilter extends Filter {
     private static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the request id if you report it.";
 
     private final JsonBodyWriter writer;
+    private final RequestMetrics metrics;
 
     public EdgeFilter(JsonBodyWriter writer) {
+        this(writer, RequestMetrics.NONE);
+    }
+
+    /** @param metrics told of every request once answered, with its route template (from the Router), never its path */
+    public EdgeFilter(JsonBodyWriter writer, RequestMetrics metrics) {
         this.writer = writer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,12 +61,15 @@ public final class EdgeFilter extends Filter {
         exchange.getResponseHeaders().set(REQUEST_ID_HEADER, requestId);
         LogContext.setRequestId(requestId);
         String outcome = null;
+        RoutedExchange routed = new RoutedExchange(exchange); // the Router notes the matched route's template on it
         try {
-            chain.doFilter(exchange);
+            chain.doFilter(routed);
         } catch (Throwable failure) {
             outcome = handle(exchange, requestId, failure);
         } finally {
-            long micros = (System.nanoTime() - start) / 1_000;
+            long nanos = System.nanoTime() - start;
+            metrics.record(exchange.getRequestMethod(), routed.routeTemplate(), exchange.getResponseCode(), nanos);
+            long micros = nanos / 1_000;
             String accessOutcome = outcome;
             LOG.info(() -> LogText.truncate(exchange.getRequestMethod()) + " "
                     + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + exchange.getResponseCode() + " "

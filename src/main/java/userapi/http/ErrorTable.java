@@ -6,6 +6,7 @@ import userapi.error.EmailDomainNotAllowed;
 import userapi.error.ExpectedException;
 import userapi.error.RejectedRequest;
 import userapi.error.ServiceOverloaded;
+import userapi.error.StaleVersion;
 import userapi.error.StorageUnavailable;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
@@ -60,6 +61,7 @@ public final class ErrorTable {
             case EmailDomainNotAllowed e -> expected(422, "EMAIL_DOMAIN_NOT_ALLOWED", "E-mail domain not allowed");
             case ValidationFailed e -> expected(422, "VALIDATION_FAILED", "Validation failed");
             case ServiceOverloaded e -> new Entry(503, "SERVICE_OVERLOADED", "Service overloaded", true, 1, false);
+            case StaleVersion e -> expected(412, "PRECONDITION_FAILED", "Precondition failed");
         };
     }
 

@@ -5,15 +5,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a handler may know of a request: decoded path parameters and query, the body's bytes and type.
+ * What a handler may know of a request: decoded path parameters and query, the body's bytes and type, and the
+ * few header fields a handler may read ({@link #HANDLER_HEADERS}, the conditional-request ones).
  * The Router builds it from the exchange, so handlers never touch HttpExchange.
  */
-public record Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body) {
+public record Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body,
+                      Map<String, String> headers) {
+    /** The header fields the Router copies for handlers; names as written here. */
+    public static final List<String> HANDLER_HEADERS = List.of("If-Match", "If-None-Match");
 
     public Request {
         pathParams = Map.copyOf(pathParams);
         query = Map.copyOf(query);
         body = body == null ? new byte[0] : body;
+        headers = Map.copyOf(headers);
+    }
+
+    /** A request without any of the handler headers. */
+    public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body) {
+        this(pathParams, query, contentType, body, Map.of());
+    }
+
+    /** A header field of {@link #HANDLER_HEADERS}, if the request had it (several lines joined with ", "). */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
     }
 
     public String pathParam(String name) {

@@ -17,6 +17,15 @@ public record Response(int status, Object body, Map<String, String> headers) {
         return new Response(200, body, Map.of());
     }
 
+    public static Response ok(Object body, Map<String, String> headers) {
+        return new Response(200, body, headers);
+    }
+
+    /** 304: the client's copy (If-None-Match) is current; no body. */
+    public static Response notModified(Map<String, String> headers) {
+        return new Response(304, null, headers);
+    }
+
     public static Response created(String location, Object body) {
         return new Response(201, body, Map.of("Location", location));
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The route table (FastAPI's APIRouter): method + path template such as {@code /users/{id}} -> handler.
@@ -75,10 +76,26 @@ public final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        Response response = route(method, path, pathParams -> new Request(pathParams,
+        Consumer<String> matched = exchange instanceof RoutedExchange routed ? routed::matched : template -> { };
+        Response response = route(method, path, matched, pathParams -> new Request(pathParams,
                 parseQuery(exchange.getRequestURI().getRawQuery()),
-                exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange)));
+                exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), handlerHeaders(exchange)));
         writer.write(exchange, response.status(), response.headers(), response.body());
+    }
+
+    /** The few header fields handlers may read; most requests have none of them, and get the shared empty map. */
+    private static Map<String, String> handlerHeaders(HttpExchange exchange) {
+        Map<String, String> headers = null;
+        for (String name : Request.HANDLER_HEADERS) {
+            List<String> values = exchange.getRequestHeaders().get(name);
+            if (values != null && !values.isEmpty()) {
+                if (headers == null) {
+                    headers = new HashMap<>();
+                }
+                headers.put(name, String.join(", ", values));
+            }
+        }
+        return headers == null ? Map.of() : headers;
     }
 
     /** Builds the request once the route is known, so a 404 or 405 never reads a body. */
@@ -88,6 +105,11 @@ public final class Router implements HttpHandler {
 
     /** Finds the handler for method + path and calls it; the exchange-free core, tested on its own. */
     Response route(String method, String rawPath, RequestReader reader) throws IOException {
+        return route(method, rawPath, template -> { }, reader);
+    }
+
+    /** @param matched told the template of the path's route as soon as it is known (also for a 405 or OPTIONS) */
+    Response route(String method, String rawPath, Consumer<String> matched, RequestReader reader) throws IOException {
         List<String> pathSegments = segments(rawPath);
         List<Match> matches = new ArrayList<>();
         for (Route route : routes) {
@@ -96,6 +118,7 @@ public final class Router implements HttpHandler {
         if (matches.isEmpty()) {
             throw RejectedRequest.notFound();
         }
+        matched.accept(matches.getFirst().route().template()); // a path matches one template only; methods differ
         String lookup = method.equals("HEAD") ? "GET" : method;
         for (Match match : matches) {
             if (match.route().method().equals(lookup)) {

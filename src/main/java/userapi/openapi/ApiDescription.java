@@ -28,12 +28,21 @@ public final class ApiDescription {
     /** The Java type of each path parameter a template names, e.g. the {id} of /users/{id}. */
     static final Map<String, Class<?>> PATH_PARAMETERS = Map.of("id", UUID.class, "file", String.class);
 
+    private static final String ETAG = "The user's version, \"1\" when created; send it back in If-Match or If-None-Match";
+
     private static final List<String> READS_BODY = List.of("MALFORMED_JSON", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED");
 
     /** The table: one row per route of App.routes, in the same order. */
     static final Map<String, Operation> OPERATIONS = table(
-            row("GET /health", operation("getHealth", "health", "Can this server serve users, database included?")
+            row("GET /health", operation("getHealth", "health", "Readiness under its old name: same as /health/ready")
                     .answers(Answer.json(200, Health.class), Answer.json(503, Health.class))),
+            row("GET /health/live", operation("getLiveness", "health", "Liveness: the process answers; never asks the database")
+                    .answers(Answer.json(200, Health.class))),
+            row("GET /health/ready", operation("getReadiness", "health",
+                    "Readiness: the database answers and shutdown has not begun (else 503 DOWN)")
+                    .answers(Answer.json(200, Health.class), Answer.json(503, Health.class))),
+            row("GET /metrics", operation("getMetrics", "operations", "Every metric in the Prometheus text format")
+                    .answers(Answer.raw(200, "text/plain"))),
             row("POST /users", operation("createUser", "users", "Sign up a user").body(UserCreateRequest.class)
                     .answers(Answer.json(201, UserResponse.class).header("Location", "The new user's path, /users/{id}"))
                     .errors(READS_BODY).errors("EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED",
@@ -42,17 +51,19 @@ public final class ApiDescription {
                     .query(PageQuery.class)
                     .answers(Answer.json(200, Page.class, UserResponse.class))
                     .errors("VALIDATION_FAILED", "SERVICE_UNAVAILABLE")),
-            row("GET /users/{id}", operation("getUser", "users", "Read one user")
-                    .answers(Answer.json(200, UserResponse.class))
+            row("GET /users/{id}", operation("getUser", "users", "Read one user (If-None-Match with its ETag: 304)")
+                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG),
+                            Answer.empty(304).header("ETag", ETAG))
                     .errors("USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
-            row("PATCH /users/{id}", operation("updateUser", "users", "Change some fields of a user; absent fields stay")
+            row("PATCH /users/{id}", operation("updateUser", "users",
+                    "Change some fields of a user; absent fields stay; with If-Match only if it still has that ETag")
                     .body(UserUpdateRequest.class)
-                    .answers(Answer.json(200, UserResponse.class))
-                    .errors(READS_BODY).errors("USER_NOT_FOUND", "EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED",
-                            "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
-            row("DELETE /users/{id}", operation("deleteUser", "users", "Delete a user")
+                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG))
+                    .errors(READS_BODY).errors("USER_NOT_FOUND", "PRECONDITION_FAILED", "EMAIL_DOMAIN_NOT_ALLOWED",
+                            "EMAIL_ALREADY_REGISTERED", "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
+            row("DELETE /users/{id}", operation("deleteUser", "users", "Delete a user; with If-Match only if it still has that ETag")
                     .answers(Answer.empty(204))
-                    .errors("USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
+                    .errors("USER_NOT_FOUND", "PRECONDITION_FAILED", "SERVICE_UNAVAILABLE")),
             row("GET /openapi.json", operation("getOpenApiDocument", "docs", "This OpenAPI 3.1 document, generated from the code")
                     .answers(Answer.raw(200, "application/json"))),
             row("GET /docs", operation("getDocsPage", "docs", "Interactive documentation of this API (Swagger UI)")

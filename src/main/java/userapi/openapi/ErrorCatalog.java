@@ -5,6 +5,7 @@ import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
 import userapi.error.RejectedRequest;
 import userapi.error.ServiceOverloaded;
+import userapi.error.StaleVersion;
 import userapi.error.StorageUnavailable;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
@@ -25,6 +26,7 @@ final class ErrorCatalog {
     /** One failure of each DomainException kind (the permits clause), plus the unexpected ones. */
     static final List<Throwable> SAMPLES = List.of(new UserNotFound(), new EmailAlreadyRegistered(),
             new EmailDomainNotAllowed("example.org"), new ValidationFailed("field", "message"), new ServiceOverloaded(),
+            new StaleVersion(new java.util.UUID(0, 0)),
             new StorageUnavailable(new IOException("sample")), new IllegalStateException("any bug"));
 
     private ErrorCatalog() {

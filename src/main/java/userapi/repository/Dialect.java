@@ -24,7 +24,7 @@ import java.util.Properties;
  */
 enum Dialect {
     /** One file, one machine: WAL with synchronous=FULL, so a commit is on disk before it returns. */
-    SQLITE("sqlite", 4) {
+    SQLITE("sqlite", 4, false) {
         @Override
         void configure(HikariConfig pool, Duration timeout) {
             // Defaults; a setting in the URL (jdbc:sqlite:users.db?busy_timeout=100) wins over them.
@@ -104,7 +104,7 @@ enum Dialect {
     },
 
     /** A server several app instances share; the database enforces the e-mail's uniqueness across all of them. */
-    POSTGRESQL("postgresql", 10) {
+    POSTGRESQL("postgresql", 10, true) {
         @Override
         void configure(HikariConfig pool, Duration timeout) {
             // The server's error detail repeats row values (an e-mail, a hash): keep it out of exceptions and logs.
@@ -150,11 +150,13 @@ enum Dialect {
     private static final long MIGRATION_LOCK = 0x75736572617069L; // "userapi"
 
     private final String folder;
-    private final int poolSize;
+    private final int defaultPoolSize;
+    private final boolean takesPassword;
 
-    Dialect(String folder, int poolSize) {
+    Dialect(String folder, int defaultPoolSize, boolean takesPassword) {
         this.folder = folder;
-        this.poolSize = poolSize;
+        this.defaultPoolSize = defaultPoolSize;
+        this.takesPassword = takesPassword;
     }
 
     static Dialect of(String jdbcUrl) {
@@ -172,11 +174,19 @@ enum Dialect {
         return folder;
     }
 
-    HikariConfig poolConfig(String jdbcUrl, Duration timeout) {
+    /**
+     * @param poolSize connections at most (DB_POOL_SIZE), 0 for this database's default
+     * @param password given outside the URL (DATABASE_PASSWORD[_FILE]), or null; handed to the driver as a
+     *                 property, never put into the URL. SQLite has none (its driver would take it as an encryption key).
+     */
+    HikariConfig poolConfig(String jdbcUrl, String password, int poolSize, Duration timeout) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setPoolName("userapi-" + folder);
-        pool.setMaximumPoolSize(poolSize);
+        pool.setMaximumPoolSize(poolSize > 0 ? poolSize : defaultPoolSize);
+        if (password != null && takesPassword) {
+            pool.setPassword(password);
+        }
         pool.setConnectionTimeout(timeout.toMillis());
         pool.setValidationTimeout(Math.min(timeout.toMillis(), 1_000));
         configure(pool, timeout);

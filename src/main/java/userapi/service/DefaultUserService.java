@@ -2,6 +2,7 @@ package userapi.service;
 
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
+import userapi.error.StaleVersion;
 import userapi.error.UserNotFound;
 import userapi.model.Page;
 import userapi.model.User;
@@ -14,6 +15,7 @@ import java.net.IDN;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -70,22 +72,28 @@ public final class DefaultUserService implements UserService {
      * a while, and writing back what was read before it would undo an update of another field made meanwhile.
      */
     @Override
-    public User update(UUID id, UserUpdateRequest request) {
-        get(id); // a fast 404 before the slow hash
+    public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
+        checkVersion(get(id), expectedVersion); // a fast 404 or 412 before the slow hash; the repository checks again
         String email = request.email() == null ? null : acceptableEmail(request.email());
         String passwordHash = request.password() == null ? null : hasher.hash(request.password()); // holds no lock
-        User updated = repository.update(id, new UserChanges(request.name(), email, passwordHash))
+        User updated = repository.update(id, new UserChanges(request.name(), email, passwordHash), expectedVersion)
                 .orElseThrow(() -> new UserNotFound(id)); // deleted while we were hashing
         LOG.info("updated user " + id);
         return updated;
     }
 
     @Override
-    public void delete(UUID id) {
-        if (!repository.delete(id)) {
+    public void delete(UUID id, OptionalLong expectedVersion) {
+        if (!repository.delete(id, expectedVersion)) {
             throw new UserNotFound(id);
         }
         LOG.info("deleted user " + id);
+    }
+
+    private static void checkVersion(User user, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != user.version()) {
+            throw new StaleVersion(user.id());
+        }
     }
 
     /**

@@ -2,12 +2,14 @@ package userapi.service;
 
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
+import userapi.error.StaleVersion;
 import userapi.error.UserNotFound;
 import userapi.model.Page;
 import userapi.model.User;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
 
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -25,8 +27,21 @@ public interface UserService {
     Page<User> list(int limit, int offset);
 
     /** Changes only the fields present in the request. @throws UserNotFound, EmailDomainNotAllowed, EmailAlreadyRegistered */
-    User update(UUID id, UserUpdateRequest request);
+    default User update(UUID id, UserUpdateRequest request) {
+        return update(id, request, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #update(UUID, UserUpdateRequest)}, only if the user still has the expected version (when given):
+     * optimistic concurrency, checked atomically by the repository. @throws StaleVersion if it has another
+     */
+    User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion);
 
     /** @throws UserNotFound */
-    void delete(UUID id);
+    default void delete(UUID id) {
+        delete(id, OptionalLong.empty());
+    }
+
+    /** Deletes only if the user still has the expected version (when given). @throws UserNotFound, StaleVersion */
+    void delete(UUID id, OptionalLong expectedVersion);
 }

@@ -8,6 +8,7 @@ import userapi.service.UserService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Test fake of the service layer: records each call with its arguments, answers with canned users or a set failure. */
@@ -43,15 +44,15 @@ final class FakeUserService implements UserService {
     }
 
     @Override
-    public User update(UUID id, UserUpdateRequest request) {
-        record("update " + id);
+    public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
+        record("update " + id + (expectedVersion.isPresent() ? " if version " + expectedVersion.getAsLong() : ""));
         updated = request;
         return user;
     }
 
     @Override
-    public void delete(UUID id) {
-        record("delete " + id);
+    public void delete(UUID id, OptionalLong expectedVersion) {
+        record("delete " + id + (expectedVersion.isPresent() ? " if version " + expectedVersion.getAsLong() : ""));
     }
 
     private void record(String call) {

@@ -10,9 +10,17 @@ public final class TestConfig {
     private TestConfig() {
     }
 
-    /** Loopback, port 0 (any free port), users in memory unless the test passes its own repository to App. */
+    /**
+     * Loopback, port 0 (any free port), users in memory unless the test passes its own repository to App, and no
+     * readiness drain on close.
+     */
     public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations) {
+        return local(blockedEmailDomains, passwordHashIterations, 0);
+    }
+
+    public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations, int shutdownDrainSeconds) {
         return Config.fromEnvironment(Map.of(
+                "SHUTDOWN_DRAIN_SECONDS", Integer.toString(shutdownDrainSeconds),
                 "HOST", "127.0.0.1",
                 "PORT", "0",
                 "BLOCKED_EMAIL_DOMAINS", String.join(",", blockedEmailDomains),
