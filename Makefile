@@ -1,5 +1,6 @@
 # userapi: fetch pinned jars, compile, test, package and run with nothing but a JDK >= 21 and Maven.
-# `make run` starts the server on 127.0.0.1:8080, `make test` runs every test, `make jar` builds one jar.
+# `make run` starts the server on 127.0.0.1:8080, `make test` runs every test (LAYER=... or CLASS=... for some),
+# `make jar` builds one jar, `make aot` its AOT cache (JDK 25+); bin/user-api starts the jar as in production.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -41,7 +42,7 @@ JAVAC_FLAGS := --release 21 -encoding UTF-8 -Xlint:all,-serial,-processing -Werr
 # sqlite-jdbc loads its native library with System.load; JDK 24+ warns about that unless it is allowed.
 JAVA_FLAGS := --enable-native-access=ALL-UNNAMED
 
-.PHONY: run test jar clean deps check-jdk print-java FORCE
+.PHONY: run test test-layer check-test-selection jar aot clean deps check-jdk print-java check-licences FORCE
 
 check-jdk:
 	@if [ -z "$(JDK)" ]; then \
@@ -69,7 +70,8 @@ $(BUILD)/.deps-ok: lib/deps.txt lib/SHA256SUMS $(if $(MISSING_JARS),FORCE) | che
 
 $(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties | check-jdk
 	@rm -rf $(MAIN_OUT) && mkdir -p $(MAIN_OUT)
-	$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
+	@echo "javac: $(words $(MAIN_SRC)) main sources -> $(MAIN_OUT)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
 	@cp -r src/main/resources/. $(MAIN_OUT)/ && rm -f $(MAIN_OUT)/.gitkeep
 	@cp logging.properties $(MAIN_OUT)/logging.properties
 	@mkdir -p $(MAIN_OUT)/userapi && printf 'version=%s\n' '$(VERSION)' > $(MAIN_OUT)/userapi/build.properties
@@ -77,49 +79,137 @@ $(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties
 
 $(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)
 	@rm -rf $(TEST_OUT) && mkdir -p $(TEST_OUT)
-	$(JAVAC) $(JAVAC_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(TEST_SRC)
+	@echo "javac: $(words $(TEST_SRC)) test sources -> $(TEST_OUT)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(TEST_SRC)
 	@touch $@
 
-run: $(BUILD)/.main-ok
-	$(JAVA) $(JAVA_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS))" userapi.Main
+# The jar as production starts it (bin/user-api: serial GC, bounded heap, class cache), with make's JDK, quietly:
+# nothing is echoed, and a stop by Ctrl-C or SIGTERM is a normal end, not "make: *** Error 130/143". The shell
+# hands the signal on to the server (SIGTERM, its graceful stop), even when only make got it, waits for the server
+# to stop, and turns the JVM's 130/143 into 0. Any other exit status stays an error.
+run: $(FAT_JAR)
+	@JAVA="$(JAVA)" bin/user-api & server=$$!; \
+	trap 'kill -TERM $$server 2>/dev/null || true' INT TERM; \
+	while :; do wait $$server && status=0 || status=$$?; kill -0 $$server 2>/dev/null || break; done; \
+	case $$status in 130|143) exit 0 ;; *) exit $$status ;; esac
 
-# The console launcher prints no "N passed, N failed" line, so we print one from its summary.
+# The AOT cache bin/user-api uses on JDK 25+ (bin/aot-cache: one training run of the jar); remade with the jar.
+aot: $(BUILD)/.aot-ok
+
+$(BUILD)/.aot-ok: $(FAT_JAR) bin/aot-cache bin/user-api
+	@JAVA="$(JAVA)" bin/aot-cache
+	@touch $@
+
+# Which tests: every one by default; LAYER=<layer> (or `make test-layer LAYER=<layer>`) runs one layer's, CLASS=...
+# some classes: simple or qualified names, * as a wildcard, several separated by commas (CLASS=RouterTest,
+# CLASS=userapi.model.UserTest, CLASS='*Handler*'). Both become the console launcher's --include-classname, a
+# regular expression over the test classes' qualified names; a selection that finds no test fails.
+comma := ,
+LAYERS := router handler service repository model errors logging
+LAYER_router     := ^userapi\.(.+\.)?[^.]*Rout[^.]*Test$$
+LAYER_handler    := ^userapi\.handler\..+Test$$
+LAYER_service    := ^userapi\.service\..+Test$$
+LAYER_repository := ^userapi\.repository\..+Test$$
+LAYER_model      := ^userapi\.model\..+Test$$
+LAYER_errors     := ^userapi\.errors?\..+Test$$|^userapi\.(http|errors?)\.[^.]*(Exception|Edge|Error)[^.]*Test$$
+LAYER_logging    := ^userapi\.logging\..+Test$$
+ifneq ($(strip $(CLASS)),)
+TEST_PATTERN := ^(.+\.)?($(subst $(eval) ,,$(subst $(comma),|,$(subst ?,.,$(subst *,.*,$(subst .,\.,$(strip $(CLASS))))))))$$
+else ifneq ($(strip $(LAYER)),)
+TEST_PATTERN := $(LAYER_$(strip $(LAYER)))
+endif
+
+check-test-selection:
+	@if [ -n "$(strip $(LAYER))" ] && [ -n "$(strip $(CLASS))" ]; then echo "give LAYER or CLASS, not both" >&2; exit 2; fi
+	@if [ -n "$(strip $(LAYER))$(filter test-layer,$(MAKECMDGOALS))" ] && [ -z "$(strip $(CLASS))" ] \
+	    && [ -z "$(filter $(strip $(LAYER)),$(LAYERS))" ]; then \
+	  echo "LAYER must be one of: $(LAYERS)" >&2; \
+	  echo "  e.g. make test-layer LAYER=service   (or make test CLASS=RouterTest for one class)" >&2; exit 2; fi
+
+# The console launcher prints no "N passed, N failed" line, so we print one from its summary. A full run also
+# checks the jar's licence files (check-licences) and counts that check as one more test.
 # The restart and crash tests start the real jar as a child process: userapi.jar tells them where it is.
 # Everything is on the JVM's own class path (not the launcher's --class-path), as when the app runs:
 # java.util.logging loads the handlers and formatter named in logging.properties from there only.
-test: $(BUILD)/.test-ok $(FAT_JAR)
+test test-layer: check-test-selection $(BUILD)/.test-ok $(FAT_JAR)
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
+	pattern='$(TEST_PATTERN)'; \
+	[ -z "$$pattern" ] || echo "tests whose class matches $$pattern"; \
 	$(JAVA) $(JAVA_FLAGS) -Djava.util.logging.config.file=src/test/resources/logging.properties -Duserapi.jar="$(CURDIR)/$(FAT_JAR)" \
 	  -cp "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS) $(TEST_JARS))" org.junit.platform.console.ConsoleLauncher \
 	  execute --disable-banner --details=tree --disable-ansi-colors \
-	  --scan-class-path $(TEST_OUT) 2>&1 | tee $(BUILD)/test-logs/console.txt; \
+	  --scan-class-path $(TEST_OUT) $${pattern:+--include-classname "$$pattern" --fail-if-no-tests} \
+	  2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
 	count() { n=$$(sed -n "s/^\[ *\([0-9]*\) $$1 .*/\1/p" $(BUILD)/test-logs/console.txt | tail -1); echo "$${n:-0}"; }; \
 	ok=$$(count "tests successful"); skipped=$$(( $$(count "tests skipped") + $$(count "tests aborted") )); \
 	failed=$$(( $$(count "tests failed") + $$(count "containers failed") )); \
+	if [ "$$rc" -eq 2 ] && [ -n "$$pattern" ] && [ "$$(count "tests found")" -eq 0 ]; then \
+	  echo "no test class matches $$pattern"; fi; \
 	if [ "$$rc" -ne 0 ] && [ "$$failed" -eq 0 ]; then failed=1; fi; \
+	if [ -z "$$pattern" ]; then \
+	  if ( $(CHECK_LICENCES) ); then ok=$$((ok + 1)); else failed=$$((failed + 1)); rc=1; fi; fi; \
 	echo "$${ok:-0} passed, $$failed failed, $$skipped skipped"; \
 	exit $$rc
 
 # One runnable jar: our classes plus every runtime jar, service files merged, signatures dropped.
+# Each jar's licence and notice files (META-INF/LICENSE, NOTICE, license.txt, licenses/...) would overwrite one
+# another: they go to META-INF/licenses/<artifactId>/ instead (META-INF/ dropped from their path), next to
+# THIRD-PARTY.txt, which lists every bundled jar and its licence (lib/licences.txt). check-licences proves it.
+LICENCE_FILES := ^(META-INF/(.+/)?)?[^/]*(licen[cs]e|notice|copying)[^/]*$$|^META-INF/(.+/)?licen[cs]es/.*[^/]$$
+RUNTIME_COORDS = awk '$$1=="runtime" {print $$2}' lib/deps.txt
+
 jar: $(FAT_JAR)
 
-$(FAT_JAR): $(BUILD)/.main-ok
+$(FAT_JAR): $(BUILD)/.main-ok lib/licences.txt
 	@command -v unzip >/dev/null || { echo "make jar needs unzip: apt-get install unzip" >&2; exit 1; }
-	@rm -rf $(BUILD)/fat $(BUILD)/services && mkdir -p $(BUILD)/fat $(BUILD)/services
-	@for j in $(RUNTIME_JARS); do \
+	@rm -rf $(BUILD)/fat $(BUILD)/services $(BUILD)/licenses && mkdir -p $(BUILD)/fat $(BUILD)/services $(BUILD)/licenses
+	@$(RUNTIME_COORDS) | while IFS=: read -r g a v; do \
+	  j="lib/$$a-$$v.jar"; \
 	  (cd $(BUILD)/fat && unzip -qo "$(CURDIR)/$$j" -x 'META-INF/MANIFEST.MF' 'META-INF/*.SF' 'META-INF/*.RSA' \
 	     'META-INF/*.DSA' 'module-info.class' 'META-INF/versions/*/module-info.class' 'META-INF/services/*' \
 	     2>/dev/null || [ $$? -eq 11 ]); \
 	  unzip -Z1 "$$j" 'META-INF/services/*' 2>/dev/null | grep -v '/$$' | while read -r s; do \
 	    unzip -p "$$j" "$$s" >> "$(BUILD)/services/$${s##*/}"; echo >> "$(BUILD)/services/$${s##*/}"; done || true; \
+	  unzip -Z1 "$$j" | { grep -iE '$(LICENCE_FILES)' || true; } | while read -r f; do \
+	    to="$(BUILD)/licenses/$$a/$${f#META-INF/}"; mkdir -p "$$(dirname "$$to")"; \
+	    unzip -p "$$j" "$$f" > "$$to"; rm -f "$(BUILD)/fat/$$f"; done; \
+	  printf '%-60s %s\n' "$$g:$$a:$$v" "$$(awk -v a="$$a" '$$1==a {print $$2}' lib/licences.txt)" >> $(BUILD)/licenses/list; \
 	done
+	@find $(BUILD)/fat/META-INF -depth -type d -empty -delete
+	@{ echo "userapi bundles these jars (lib/deps.txt). Each one's own licence and notice files, as its jar carries them,"; \
+	   echo "are in META-INF/licenses/<artifactId>/. The Apache License 2.0 text: META-INF/licenses/jackson-databind/LICENSE."; \
+	   echo; cat $(BUILD)/licenses/list; } > $(BUILD)/licenses/THIRD-PARTY.txt && rm $(BUILD)/licenses/list
+	@mkdir -p $(BUILD)/fat/META-INF/licenses && cp -r $(BUILD)/licenses/. $(BUILD)/fat/META-INF/licenses/
 	@mkdir -p $(BUILD)/fat/META-INF/services && cp $(BUILD)/services/* $(BUILD)/fat/META-INF/services/ 2>/dev/null || true
 	@cp -r $(MAIN_OUT)/. $(BUILD)/fat/
 	@printf 'Main-Class: userapi.Main\nMulti-Release: true\nEnable-Native-Access: ALL-UNNAMED\n' > $(BUILD)/manifest.txt
-	$(JAR) --create --file $@ --manifest $(BUILD)/manifest.txt -C $(BUILD)/fat .
+	@$(JAR) --create --file $@ --manifest $(BUILD)/manifest.txt -C $(BUILD)/fat .
 	@echo "built $@"
+
+# Fails unless every licence or notice file of every runtime jar is in the single jar, byte for byte, under
+# META-INF/licenses/<artifactId>/, and every runtime jar has its line in lib/licences.txt. Part of make test.
+define CHECK_LICENCES
+problems=0; files=0; listing=$$(unzip -Z1 $(FAT_JAR)); \
+while IFS=: read -r g a v; do \
+  j="lib/$$a-$$v.jar"; \
+  awk -v a="$$a" '$$1==a {found=1} END {exit !found}' lib/licences.txt \
+    || { echo "licences: $$a has no line in lib/licences.txt" >&2; problems=$$((problems + 1)); }; \
+  for f in $$(unzip -Z1 "$$j" | { grep -iE '$(LICENCE_FILES)' || true; }); do \
+    to="META-INF/licenses/$$a/$${f#META-INF/}"; files=$$((files + 1)); \
+    if ! grep -qxF "$$to" <<< "$$listing"; then echo "licences: $$j's $$f is not in $(FAT_JAR) as $$to" >&2; problems=$$((problems + 1)); \
+    elif ! cmp -s <(unzip -p "$$j" "$$f") <(unzip -p $(FAT_JAR) "$$to"); then \
+      echo "licences: $(FAT_JAR)'s $$to differs from $$j's $$f" >&2; problems=$$((problems + 1)); fi; \
+  done; \
+done < <($(RUNTIME_COORDS)); \
+grep -qxF META-INF/licenses/THIRD-PARTY.txt <<< "$$listing" || { echo "licences: no THIRD-PARTY.txt in $(FAT_JAR)" >&2; problems=$$((problems + 1)); }; \
+[ "$$problems" -eq 0 ] || { echo "licences: $$problems problem(s)" >&2; exit 1; }; \
+echo "licences: the $$files licence and notice files of the runtime jars are all in $(FAT_JAR)"
+endef
+
+check-licences: $(FAT_JAR)
+	@$(CHECK_LICENCES)
 
 clean:
 	rm -rf $(BUILD)
@@ -131,12 +221,13 @@ print-java: check-jdk
 	@echo $(JAVA)
 
 # --- make bench: the layers' cost against a bare HttpServer (bench/run.sh; needs wrk). Not part of make test. ---
+# BENCH_SECONDS=2 make bench: a short smoke run, written to build/bench/results.md instead of bench/results.md.
 .PHONY: bench
 BENCH_OUT := $(BUILD)/bench
 
 $(BENCH_OUT)/BareServer.class: bench/BareServer.java | check-jdk
 	@mkdir -p $(BENCH_OUT)
-	$(JAVAC) $(JAVAC_FLAGS) -d $(BENCH_OUT) bench/BareServer.java
+	@$(JAVAC) $(JAVAC_FLAGS) -d $(BENCH_OUT) bench/BareServer.java
 
-bench: $(FAT_JAR) $(BENCH_OUT)/BareServer.class
-	JAVA="$(JAVA)" bash bench/run.sh
+bench: $(FAT_JAR) $(BUILD)/.aot-ok $(BENCH_OUT)/BareServer.class
+	@JAVA="$(JAVA)" bash bench/run.sh

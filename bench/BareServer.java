@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 
 /**
@@ -33,7 +34,8 @@ public final class BareServer {
         server.createContext("/", BareServer::answer);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
-        System.out.println("bare server listening on http://127.0.0.1:" + server.getAddress().getPort());
+        // The same shape as the app's line, time first: make bench reads the port and the time from it.
+        System.out.println(Instant.now() + " bare server listening on http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private static void answer(HttpExchange exchange) throws IOException {

@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # make bench: the cost of the layers, measured against the bare JDK server in the same run, with the same wrk
-# settings for each server: (1) the ceiling, bench/BareServer.java; (2) the jar with DATABASE_URL=memory;
-# (3) the jar as the README starts it (DATABASE_URL unset: the default repository). Prints a Markdown table and
-# writes it to bench/results.md. Every server runs in a fresh temporary working directory and is killed on exit.
-# Knobs for quick trials (the defaults are what results.md should show):
-#   BENCH_WARMUP=5s BENCH_DURATION=10s BENCH_STARTS=5
-# The README's small-footprint start: BENCH_APP_JAVA_OPTS="-XX:+UseSerialGC -Xmx64m" BENCH_RESULTS=bench/results-small.md
+# settings for each server: (1) the ceiling, bench/BareServer.java; (2) the jar with DATABASE_URL=memory and
+# (3) the jar with the default repository (SQLite), both `java -jar` with default JVM flags; (4) the jar as
+# production starts it, bin/user-api (its JVM flags and AOT cache), SQLite. Prints Markdown tables, with the
+# targets reached or not, and writes them to bench/results.md. Every server runs with PORT=0 in a fresh temporary
+# working directory (its "listening on http://HOST:PORT" line says the port) and is killed on exit.
+# Knobs (the defaults are what results.md should show):
+#   BENCH_SECONDS=2      a short smoke run: 2 s a scenario and 1 s of warm-up; written to build/bench/results.md
+#   BENCH_WARMUP=5s BENCH_DURATION=10s BENCH_STARTS=5 BENCH_RESULTS=bench/results.md
+#   BENCH_SERVERS="ceiling memory default production"   BENCH_APP_JAVA_OPTS=...  (flags for servers 2 and 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 JAVA=${JAVA:?"set JAVA to a java >= 21 (make bench does)"}
-JAR=$ROOT/build/user-api.jar
+JAR=${BENCH_JAR:-$ROOT/build/user-api.jar} # BENCH_JAR: another build of the jar, e.g. to compare before and after
 BARE_CP=$ROOT/build/bench
+if [ -n "${BENCH_SECONDS:-}" ]; then # a smoke run: its numbers are not to be compared, so not in bench/results.md
+  BENCH_WARMUP=${BENCH_WARMUP:-$(((BENCH_SECONDS + 1) / 2))s}
+  BENCH_DURATION=${BENCH_DURATION:-${BENCH_SECONDS}s}
+  BENCH_RESULTS=${BENCH_RESULTS:-build/bench/results.md}
+fi
 WARMUP=${BENCH_WARMUP:-5s} # per read-only scenario, so 15 s of warm-up in all before the first measure
 DURATION=${BENCH_DURATION:-10s}
 STARTS=${BENCH_STARTS:-5}
@@ -20,7 +28,8 @@ CONNECTIONS=64
 THREADS=2
 ITERATIONS=1000 # PASSWORD_HASH_ITERATIONS for every start of the app
 RESULTS=$ROOT/${BENCH_RESULTS:-bench/results.md}
-APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:-} # JVM flags for the app's two servers (not the ceiling)
+APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:-} # JVM flags for the two `java -jar` servers (not the ceiling, not production)
+read -ra SERVERS <<<"${BENCH_SERVERS:-ceiling memory default production}"
 LOGS=$ROOT/bench # server and wrk output: bench/*.log (ignored by git)
 
 if ! command -v wrk >/dev/null; then
@@ -32,6 +41,10 @@ command -v curl >/dev/null || { echo "make bench needs curl: apt-get install cur
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/userapi-bench.XXXXXX")
 PIDS=()
+# A sleep without starting a process (read times out on a FIFO nobody writes): the polls below cost no fork.
+mkfifo "$WORK/never"
+exec {NEVER}<>"$WORK/never"
+pause() { read -r -t "$1" -u "$NEVER" _ || true; }
 
 # Whatever happens, no server outlives the bench.
 cleanup() {
@@ -46,33 +59,43 @@ trap 'echo "bench interrupted" >&2; exit 130' INT TERM
 
 log() { echo "bench: $*" >&2; }
 
-free_port() {
-  local port
-  for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
-
-# start_server KIND PORT LOGFILE: starts one server in a new working directory; sets SERVER_PID.
-# KIND is ceiling, memory (DATABASE_URL=memory) or default (DATABASE_URL unset).
+# start_server KIND LOGFILE: starts one server on PORT=0 in a new working directory; sets SERVER_PID.
+# KIND is ceiling, memory (DATABASE_URL=memory), default (DATABASE_URL unset) or production (bin/user-api, SQLite).
 start_server() {
-  local kind=$1 port=$2 logfile=$3 dir
+  local kind=$1 logfile=$2 dir
   dir=$(mktemp -d "$WORK/$kind.XXXXXX")
   case $kind in
-    ceiling) (cd "$dir" && exec env PORT="$port" "$JAVA" -cp "$BARE_CP" BareServer) >>"$logfile" 2>&1 & ;;
-    memory) (cd "$dir" && exec env DATABASE_URL=memory PORT="$port" PASSWORD_HASH_ITERATIONS=$ITERATIONS \
+    ceiling) (cd "$dir" && exec env PORT=0 "$JAVA" -cp "$BARE_CP" BareServer) >>"$logfile" 2>&1 & ;;
+    memory) (cd "$dir" && exec env DATABASE_URL=memory PORT=0 PASSWORD_HASH_ITERATIONS=$ITERATIONS \
                  "$JAVA" $APP_JAVA_OPTS -jar "$JAR") >>"$logfile" 2>&1 & ;;
-    default) (cd "$dir" && exec env -u DATABASE_URL PORT="$port" PASSWORD_HASH_ITERATIONS=$ITERATIONS \
+    default) (cd "$dir" && exec env -u DATABASE_URL PORT=0 PASSWORD_HASH_ITERATIONS=$ITERATIONS \
                  "$JAVA" $APP_JAVA_OPTS -jar "$JAR") >>"$logfile" 2>&1 & ;;
+    production) (cd "$dir" && exec env -u DATABASE_URL -u JAVA_OPTS PORT=0 PASSWORD_HASH_ITERATIONS=$ITERATIONS \
+                 JAVA="$JAVA" USERAPI_JAR="$JAR" "$ROOT/bin/user-api") >>"$logfile" 2>&1 & ;;
+    *) log "unknown server $kind (BENCH_SERVERS: ceiling memory default production)"; return 1 ;;
   esac
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
+}
+
+# wait_listening PID LOGFILE: waits for the server's "TIME ... listening on http://HOST:PORT" line; sets PORT to
+# its port and LISTEN_US to its time (microseconds since the epoch). Reads the log with shell builtins only, every
+# 20 ms, so the wait takes no CPU from the starting JVM. The app's console log is flushed every 250 ms, which
+# delays when the line is seen, not the time it carries.
+wait_listening() {
+  local pid=$1 logfile=$2 line deadline=$((SECONDS + 60))
+  while :; do
+    while IFS= read -r line; do
+      if [[ $line =~ ^([0-9TZ:.-]+)\ .*listening\ on\ http://.*:([0-9]+) ]]; then
+        PORT=${BASH_REMATCH[2]}
+        LISTEN_US=$(($(date -u -d "${BASH_REMATCH[1]}" +%s%6N)))
+        return 0
+      fi
+    done <"$logfile"
+    kill -0 "$pid" 2>/dev/null || { log "the server died while starting; its log, $logfile:"; tail -20 "$logfile" >&2; return 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { log "no 'listening on' line within 60 s in $logfile"; return 1; }
+    pause 0.02
+  done
 }
 
 # SIGTERM (the app's shutdown hook stops the HttpServer), then SIGKILL if it is still there after 5 s.
@@ -85,17 +108,6 @@ stop_server() {
   done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-}
-
-wait_ready() {
-  local pid=$1 port=$2 logfile=$3
-  for _ in $(seq 1 300); do
-    kill -0 "$pid" 2>/dev/null || { log "the server died while starting; its log, $logfile:"; tail -20 "$logfile" >&2; return 1; }
-    curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/health" && return 0
-    sleep 0.1
-  done
-  log "the server did not answer /health within 30 s"
-  return 1
 }
 
 # create_user PORT EMAIL: prints the new user's id (from Location), fails unless the answer is 201.
@@ -111,31 +123,30 @@ create_user() {
   sed -n 's|^[Ll]ocation: */users/||p' <<<"$headers"
 }
 
-# Start -> first 201 of a create (the ceiling: first 200) of one fresh process, in milliseconds, into STARTED_MS.
-# Not called in $(...): a server started in a subshell would escape the cleanup trap.
+# Start -> first 201 of a create (the ceiling: first 200) of one fresh process, into STARTED_MS, and the part
+# until the "listening on" line into LISTENING_MS. No polling client: the time the server logged that it listens
+# (its log line's timestamp) plus the time of one request sent once that line is seen. Each start has a fresh
+# process and working directory. Not called in $(...): a server started in a subshell would escape the cleanup trap.
 time_start() {
-  local kind=$1 port t0 code pid deadline
-  port=$(free_port)
-  t0=$(date +%s%N)
-  start_server "$kind" "$port" "$LOGS/start-$kind.log"
+  local kind=$1 t0 pid answer code took logfile="$LOGS/start-$kind.log"
+  : >"$logfile" # this start's lines only
+  t0=${EPOCHREALTIME/./}
+  start_server "$kind" "$logfile"
   pid=$SERVER_PID
-  deadline=$((t0 + 60 * 1000000000))
-  while :; do
-    if [ "$kind" = ceiling ]; then
-      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$port/users/first" || true)
-      [ "$code" = 200 ] && break
-    else
-      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST "http://127.0.0.1:$port/users" \
-        -H 'Content-Type: application/json' \
-        -d '{"name":"First User","email":"first@example.com","password":"correct horse battery"}' || true)
-      [ "$code" = 201 ] && break
-      [ "$code" = 000 ] || { log "the first create answered $code, not 201"; stop_server "$pid"; return 1; }
-    fi
-    kill -0 "$pid" 2>/dev/null || { log "the server died while starting: see $LOGS/start-$kind.log"; return 1; }
-    [ "$(date +%s%N)" -lt "$deadline" ] || { log "no answer within 60 s"; stop_server "$pid"; return 1; }
-    sleep 0.01
-  done
-  STARTED_MS=$((($(date +%s%N) - t0) / 1000000))
+  wait_listening "$pid" "$logfile" || { stop_server "$pid"; return 1; }
+  if [ "$kind" = ceiling ]; then
+    answer=$(curl -sS -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 "http://127.0.0.1:$PORT/users/first" 2>&1 || true)
+  else
+    answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 -X POST "http://127.0.0.1:$PORT/users" \
+      -H 'Content-Type: application/json' \
+      -d '{"name":"First User","email":"first@example.com","password":"correct horse battery"}' || true)
+  fi
+  read -r code took <<<"$answer"
+  if [ "$code" != "$([ "$kind" = ceiling ] && echo 200 || echo 201)" ]; then
+    log "the first request answered ${code:-nothing}: see $logfile"; stop_server "$pid"; return 1
+  fi
+  LISTENING_MS=$(((LISTEN_US - t0) / 1000))
+  STARTED_MS=$(awk -v l="$((LISTEN_US - t0))" -v t="$took" 'BEGIN {printf "%.0f", l / 1000 + t * 1000}')
   stop_server "$pid"
 }
 
@@ -180,8 +191,7 @@ declare -A SCENARIO_NAME=(
   [post-valid]='POST /users valid (201)' [post-invalid]='POST /users invalid (422)')
 # Order of the load: the list is measured before POST valid fills the repository with thousands of users.
 LOAD_ORDER=(get-id list post-invalid post-valid)
-SERVERS=(ceiling memory default)
-declare -A RESULT START_MS START_ALL RSS_MIB PATH_OF
+declare -A RESULT START_MS START_ALL LISTENING_ALL RSS_MIB PATH_OF COMMAND
 
 if unzip -Z1 "$JAR" 2>/dev/null | grep 'org/sqlite/' >/dev/null; then # not grep -q: SIGPIPE + pipefail
   HAS_SQLITE=1
@@ -191,29 +201,32 @@ fi
 declare -A SERVER_NAME=(
   [ceiling]='ceiling'
   [memory]='app, memory'
-  [default]="app, default$([ $HAS_SQLITE = 1 ] && echo ' (SQLite)' || echo ' (in-memory!)')")
+  [default]="app, default$([ $HAS_SQLITE = 1 ] && echo ' (SQLite)' || echo ' (in-memory!)')"
+  [production]="app, production$([ $HAS_SQLITE = 1 ] && echo ' (SQLite)' || echo ' (in-memory!)')")
 
 : >"$LOGS/wrk.log"
-for kind in "${SERVERS[@]}"; do : >"$LOGS/start-$kind.log"; done
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 BEGIN=$(date +%s)
 
 for kind in "${SERVERS[@]}"; do
   log "${SERVER_NAME[$kind]}: $STARTS timed starts"
-  times=()
+  times=() listening=()
   for i in $(seq 1 "$STARTS"); do
     time_start "$kind"
     times+=("$STARTED_MS")
+    listening+=("$LISTENING_MS")
   done
   START_ALL[$kind]="${times[*]}"
+  LISTENING_ALL[$kind]="${listening[*]}"
   START_MS[$kind]=$(echo "${times[*]}" | median)
 
-  port=$(free_port)
   logfile="$LOGS/server-$kind.log"
   : >"$logfile"
-  start_server "$kind" "$port" "$logfile"
+  start_server "$kind" "$logfile"
   pid=$SERVER_PID
-  wait_ready "$pid" "$port" "$logfile"
+  wait_listening "$pid" "$logfile"
+  port=$PORT
+  COMMAND[$kind]=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed "s|$ROOT/||g; s| $||")
   if [ "$kind" = ceiling ]; then
     id=3f2b8c4e-8d7a-4c59-9a51-6c1d2e0f4a7b
   else
@@ -258,10 +271,11 @@ report() {
     "wrk shares the cores with the server · load average before the run: $LOAD_BEFORE · the run took ${ELAPSED} s."
   echo
   echo "Servers: **ceiling** = bench/BareServer.java, a bare HttpServer on virtual threads answering constant bytes;" \
-    "**app, memory** = build/user-api.jar with DATABASE_URL=memory; **app, default** = the same jar with" \
-    "DATABASE_URL unset (the default repository, a SQLite file under a fresh working directory)."
-  echo "The app ran as the README starts it (\`java ${APP_JAVA_OPTS:+$APP_JAVA_OPTS }-jar build/user-api.jar\`$([ -z "$APP_JAVA_OPTS" ] && echo ', default JVM flags')) with" \
-    "PASSWORD_HASH_ITERATIONS=$ITERATIONS, each server in a fresh working directory."
+    "**app, memory** = build/user-api.jar with DATABASE_URL=memory and \`java ${APP_JAVA_OPTS:+$APP_JAVA_OPTS }-jar\`$([ -z "$APP_JAVA_OPTS" ] && echo ', default JVM flags');" \
+    "**app, default** = the same with DATABASE_URL unset (the default repository, a SQLite file);" \
+    "**app, production** = the jar as production starts it, \`bin/user-api\` (SQLite), which ran:" \
+    "\`${COMMAND[production]:-(not in this run)}\`."
+  echo "Every app server had PASSWORD_HASH_ITERATIONS=$ITERATIONS; each server ran in a fresh working directory."
   if [ $HAS_SQLITE = 0 ]; then
     echo "**This jar has no SQLite classes (no org/sqlite/ in it): \"app, default\" measured the in-memory" \
       "repository too.**"
@@ -292,11 +306,11 @@ report() {
     done
   done
   echo
-  echo "| Server | Start → first 201, median of $STARTS | The $STARTS starts (ms) | Resident memory after the load |"
-  echo "|---|---:|---|---:|"
+  echo "| Server | Start → first 201, median of $STARTS | The $STARTS starts (ms) | Of which start → listening (ms) | Resident memory after the load |"
+  echo "|---|---:|---|---|---:|"
   for kind in "${SERVERS[@]}"; do
     echo "| ${SERVER_NAME[$kind]} | ${START_MS[$kind]} ms$([ "$kind" = ceiling ] && echo ' (first 200)') |" \
-      "${START_ALL[$kind]} | ${RSS_MIB[$kind]} MiB |"
+      "${START_ALL[$kind]} | ${LISTENING_ALL[$kind]} | ${RSS_MIB[$kind]} MiB |"
   done
   echo
   echo "Notes: the ceiling answers every GET with constant bytes shaped like the app's (one user; a page of 20 for" \
@@ -304,41 +318,57 @@ report() {
     "password hash, which the ceiling does not do. Non-2xx in the 422 scenario are the expected answers" \
     "(all of them should be); (!) marks an unexpected count. Server CPU per request is the server process's" \
     "user + system CPU time during the measured run divided by the requests served (JIT and GC included): on a" \
-    "shared machine it moves less than requests/s. Start times include the JVM's own start, measured with curl" \
-    "every 10 ms from the moment the process is launched; each start has a fresh process and working directory."
+    "shared machine it moves less than requests/s. A start is timed from the moment the process is launched" \
+    "(JVM start included) to the time its \"listening on\" log line carries, plus the time of the first create" \
+    "sent once that line is seen: no client polls the starting server. Each start has a fresh process and" \
+    "working directory."
   echo
-  echo "Targets of issue 5 (ratios to the ceiling of the same run):"
+  echo "Targets of issue 13 (ratios to the ceiling of the same run; \"production\" is bin/user-api's flags on the same"
+  echo "SQLite store as \"default\", which runs the jar with the JVM's default flags):"
   echo
-  echo "| Target | ${SERVER_NAME[memory]} | ${SERVER_NAME[default]} |"
-  echo "|---|---|---|"
-  target_row 'GET /users/{id} ≥ 0.8× ceiling req/s' rps get-id 0.8
-  target_row 'GET /users/{id} p99 ≤ 1.5× ceiling p99' p99 get-id 1.5
-  target_row 'POST /users invalid ≥ 0.6× ceiling req/s' rps post-invalid 0.6
-  echo "| Start → first 201 ≤ 400 ms | $(verdict "${START_MS[memory]}" le 400 ' ms') | $(verdict "${START_MS[default]}" le 400 ' ms') |"
-  echo "| Resident memory ≤ 150 MiB | $(verdict "${RSS_MIB[memory]}" le 150 ' MiB') | $(verdict "${RSS_MIB[default]}" le 150 ' MiB') |"
+  echo "| Target | Server | Measured | |"
+  echo "|---|---|---:|---|"
+  target default 'GET /users/{id} ≥ 0.8× ceiling' rps get-id ge 0.8
+  target production 'GET /users/{id} ≥ 0.8× ceiling' rps get-id ge 0.8
+  target default 'GET /users?limit=20 ≥ 0.5× ceiling' rps list ge 0.5
+  target production 'GET /users?limit=20 ≥ 0.5× ceiling' rps list ge 0.5
+  target memory 'GET /users/{id} ≥ 0.9× ceiling' rps get-id ge 0.9
+  target memory 'POST /users invalid (422) ≥ 0.7× ceiling' rps post-invalid ge 0.7
+  target default 'POST /users invalid (422) ≥ 0.7× ceiling' rps post-invalid ge 0.7
+  target production 'Start → first 201 ≤ 400 ms (median)' start - le 400
+  target production 'Resident memory after the load ≤ 128 MiB' rss - le 128
+  target production 'GET /users/{id} req/s within 10% of default flags (≥ 0.9× app, default)' vs-default get-id ge 0.9
+  target production 'GET /users?limit=20 req/s within 10% of default flags' vs-default list ge 0.9
 }
 
 # verdict VALUE le|ge LIMIT [UNIT]
 verdict() {
   awk -v v="$1" -v op="$2" -v limit="$3" -v unit="${4:-}" \
-    'BEGIN {ok = (op == "le") ? v <= limit : v >= limit; printf "%s%s %s", v, unit, (ok ? "reached" : "**not reached**")}'
+    'BEGIN {ok = (op == "le") ? v <= limit : v >= limit; printf "%s%s | %s", v, unit, (ok ? "reached" : "**not reached**")}'
 }
 
-target_row() {
-  local label=$1 what=$2 scenario=$3 limit=$4 kind cells=() c r value
-  c=${RESULT[ceiling,$scenario]}
-  for kind in memory default; do
-    r=${RESULT[$kind,$scenario]}
-    if [ "$what" = rps ]; then
-      value=$(awk -v a="$(rps_of "$r")" -v b="$(rps_of "$c")" 'BEGIN {printf "%.2f", a / b}')
-      cells+=("$(verdict "$value" ge "$limit" ×)")
-    else
-      value=$(awk -v a="$(cut -d' ' -f4 <<<"$r")" -v b="$(cut -d' ' -f4 <<<"$c")" 'BEGIN {printf "%.2f", a / b}')
-      cells+=("$(verdict "$value" le "$limit" ×)")
-    fi
-  done
-  echo "| $label | ${cells[0]} | ${cells[1]} |"
+# target KIND LABEL rps|start|rss|vs-default SCENARIO le|ge LIMIT: one row of the targets table, for one server.
+target() {
+  local kind=$1 label=$2 what=$3 scenario=$4 op=$5 limit=$6 c r d value
+  local cell="n/a | "
+  c=${RESULT[ceiling,$scenario]:-} r=${RESULT[$kind,$scenario]:-} d=${RESULT[default,$scenario]:-}
+  case $what in
+    start) [ -z "${START_MS[$kind]:-}" ] || cell=$(verdict "${START_MS[$kind]}" "$op" "$limit" ' ms') ;;
+    rss) [ -z "${RSS_MIB[$kind]:-}" ] || cell=$(verdict "${RSS_MIB[$kind]}" "$op" "$limit" ' MiB') ;;
+    rps)
+      if [ -n "$c" ] && [ -n "$r" ]; then
+        value=$(awk -v a="$(rps_of "$r")" -v b="$(rps_of "$c")" 'BEGIN {printf "%.2f", a / b}')
+        cell=$(verdict "$value" "$op" "$limit" ×)
+      fi ;;
+    vs-default)
+      if [ -n "$d" ] && [ -n "$r" ]; then
+        value=$(awk -v a="$(rps_of "$r")" -v b="$(rps_of "$d")" 'BEGIN {printf "%.2f", a / b}')
+        cell=$(verdict "$value" "$op" "$limit" ×)
+      fi ;;
+  esac
+  echo "| $label | ${SERVER_NAME[$kind]:-$kind} | $cell |"
 }
 
+mkdir -p "$(dirname "$RESULTS")"
 report | tee "$RESULTS"
-log "written to bench/results.md; server logs in bench/server-*.log, wrk output in bench/wrk.log"
+log "written to ${RESULTS#"$ROOT"/}; server logs in bench/server-*.log, wrk output in bench/wrk.log"

@@ -49,7 +49,8 @@ public final class AdminCommand {
         }
         Logger.getLogger("").setLevel(Level.WARNING); // the one line below is the output, not the pool's chatter
         String email = EmailAddresses.canonical(args[1].strip());
-        try (JdbcUserRepository users = JdbcUserRepository.open(config.databaseUrl(), App.DATABASE_TIMEOUT)) {
+        try (JdbcUserRepository users = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(), 1,
+                App.DATABASE_TIMEOUT)) { // one connection is all one command needs
             Optional<User> user = users.findByEmail(email);
             if (user.isEmpty()) {
                 err.println("userapi: no user has the e-mail " + email);

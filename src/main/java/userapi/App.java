@@ -9,8 +9,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import tools.jackson.databind.json.JsonMapper;
 import userapi.handler.AuthHandler;
 import userapi.handler.HealthHandler;
+import userapi.handler.MetricsHandler;
 import userapi.handler.UserHandler;
-import userapi.http.AccessNotes;
 import userapi.http.EdgeFilter;
 import userapi.http.JsonBodyWriter;
 import userapi.http.JsonMappers;
@@ -18,6 +18,7 @@ import userapi.http.ModelReader;
 import userapi.http.RequestLimitsFilter;
 import userapi.http.ServerLimits;
 import userapi.http.Router;
+import userapi.metrics.Metrics;
 import userapi.openapi.ApiDocs;
 import userapi.openapi.OpenApiDocument;
 import userapi.repository.InMemoryTokenRepository;
@@ -44,6 +45,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import static userapi.http.Router.Access.PUBLIC;
@@ -75,9 +77,14 @@ public final class App implements AutoCloseable {
     private final ExpiredTokenSweeper sweeper;
     private final ValidatorFactory validation;
     private final UserRepository owned;
+    private final AtomicBoolean stopping;
+    private final Duration drain;
 
     private App(HttpServer server, Router router, ExecutorService executor, BoundedPasswordHasher hasher,
-                ExpiredTokenSweeper sweeper, ValidatorFactory validation, UserRepository owned) {
+                ExpiredTokenSweeper sweeper, ValidatorFactory validation, UserRepository owned, AtomicBoolean stopping,
+                Duration drain) {
+        this.stopping = stopping;
+        this.drain = drain;
         this.server = server;
         this.router = router;
         this.executor = executor;
@@ -95,7 +102,8 @@ public final class App implements AutoCloseable {
         if (config.databaseUrl().equals(Config.MEMORY)) {
             return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null);
         }
-        JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), DATABASE_TIMEOUT);
+        JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(),
+                config.databasePoolSize(), DATABASE_TIMEOUT);
         try {
             return start(config, repository, new JdbcTokenRepository(repository), repository); // one pool for both
         } catch (IOException | RuntimeException e) {
@@ -129,22 +137,29 @@ public final class App implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         UserService service = new DefaultUserService(repository, tokens, hasher, config.blockedEmailDomains(),
                 clock, UUID::randomUUID);
+        UserHandler users = new UserHandler(service, models);
+        AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
+        HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
+        Metrics metrics = new Metrics(hasher::permitsInUse, hasher.permits(), hasher::shed);
+        if (repository instanceof JdbcUserRepository jdbc) { // an in-memory store has no pool to watch
+            metrics.databasePool(jdbc.poolStatistics());
+        }
         DefaultAuthService auth = new DefaultAuthService(repository, tokens, hasher,
                 new LoginThrottle(clock, LoginThrottle.DEFAULT_MAX_TRACKED), new Tokens(), clock,
-                Duration.ofSeconds(config.tokenTtlSeconds()));
-        UserHandler users = new UserHandler(service, models);
+                Duration.ofSeconds(config.tokenTtlSeconds()), metrics);
+
         AuthHandler login = new AuthHandler(auth, models);
-        HealthHandler health = new HealthHandler(repository::reachable);
 
         ApiDocs docs = ApiDocs.load();
-        AccessNotes notes = new AccessNotes(); // the Router notes each request's caller for the EdgeFilter's access line
-        Router router = routes(new Router(writer, MAX_BODY_BYTES, auth, notes), users, login, health, docs);
+        Router router = routes(new Router(writer, MAX_BODY_BYTES, auth), users, login, health,
+                new MetricsHandler(metrics), docs);
         docs.publish(OpenApiDocument.build(router.routes(), Router.Route::requiresAuthentication,
                 validation.getValidator(), mapper));
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing
-        context.getFilters().add(new EdgeFilter(writer, notes)); // outermost: request id, global exception handler, access line
+        // outermost: request id, exception handler, access line (with the caller the Router notes), metrics
+        context.getFilters().add(new EdgeFilter(writer, metrics));
         context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
                 ServerLimits.MAX_HEADER_BYTES));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
@@ -152,7 +167,8 @@ public final class App implements AutoCloseable {
         ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();
         server.start();
         LOG.info(() -> "listening on http://" + config.host() + ":" + server.getAddress().getPort());
-        return new App(server, router, executor, hasher, sweeper, validation, owned);
+        return new App(server, router, executor, hasher, sweeper, validation, owned, stopping,
+                Duration.ofSeconds(config.shutdownDrainSeconds()));
     }
 
     /**
@@ -160,9 +176,13 @@ public final class App implements AutoCloseable {
      * bearer token (else 401); what the caller may then do to which user is the service's rule, not the table's.
      * /users/me comes before /users/{id}: the first route that matches a method and path answers.
      */
-    static Router routes(Router router, UserHandler users, AuthHandler auth, HealthHandler health, ApiDocs docs) {
+    static Router routes(Router router, UserHandler users, AuthHandler auth, HealthHandler health,
+                         MetricsHandler metrics, ApiDocs docs) {
         return router
-                .get("/health", PUBLIC, health::check)
+                .get("/health", PUBLIC, health::ready) // the old name of /health/ready, kept for existing probes
+                .get("/health/live", PUBLIC, health::live)
+                .get("/health/ready", PUBLIC, health::ready)
+                .get("/metrics", PUBLIC, metrics::scrape)
                 .post("/auth/login", PUBLIC, auth::login)
                 .post("/auth/logout", SIGNED_IN, auth::logout)
                 .post("/users", PUBLIC, users::create)
@@ -185,9 +205,24 @@ public final class App implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, lets requests in flight finish (bounded), then releases everything, the database last. */
+    /**
+     * Shutdown, in order: /health/ready turns 503 at once while everything is still served, for the drain delay
+     * (SHUTDOWN_DRAIN_SECONDS), so load balancers stop sending us requests; then the server stops accepting, lets
+     * requests in flight finish (bounded), and releases everything, the database last.
+     */
     @Override
     public void close() {
+        stopping.set(true);
+        boolean interrupted = false;
+        if (!drain.isZero()) {
+            LOG.info(() -> "draining: /health/ready answers 503 for " + drain.toSeconds()
+                    + " s before the server stops accepting; requests are still served");
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                interrupted = true; // the drain is cut short; the rest still runs in order, then the flag is restored
+            }
+        }
         LOG.info("stopping: no new connections, waiting up to " + SHUTDOWN_GRACE_SECONDS + " s for requests in flight");
         server.stop(SHUTDOWN_GRACE_SECONDS);
         executor.shutdown();
@@ -205,5 +240,8 @@ public final class App implements AutoCloseable {
             owned.close();
         }
         LOG.info("stopped");
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

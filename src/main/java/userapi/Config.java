@@ -2,6 +2,10 @@ package userapi;
 
 import userapi.service.Pbkdf2PasswordHasher;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -10,10 +14,12 @@ import java.util.stream.Collectors;
 
 /**
  * The server's settings, read once from environment variables; a bad value stops the start with a clear message.
- * databaseUrl is a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://...) or {@link #MEMORY}.
+ * databaseUrl is a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://...) or {@link #MEMORY}; databasePoolSize 0 means
+ * the database's default pool size; databasePassword is null unless given outside the URL, and never printed.
  */
 public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
-                     String databaseUrl, int tokenTtlSeconds) {
+                     String databaseUrl, int databasePoolSize, String databasePassword, int shutdownDrainSeconds,
+                     int tokenTtlSeconds) {
     public static final String DEFAULT_BLOCKED = "mailinator.com,guerrillamail.com,10minutemail.com,yopmail.com";
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
@@ -21,10 +27,19 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
     /** TOKEN_TTL_SECONDS: how long a bearer token is valid; a day by default, 30 days at most. */
     public static final int DEFAULT_TOKEN_TTL_SECONDS = 86_400;
     public static final int MAX_TOKEN_TTL_SECONDS = 2_592_000;
+    /**
+     * SHUTDOWN_DRAIN_SECONDS: how long /health/ready answers 503 before the server stops accepting, so a load
+     * balancer that probes every few seconds takes us out of rotation while we still serve what it sends.
+     */
+    public static final int DEFAULT_SHUTDOWN_DRAIN_SECONDS = 3;
 
-    /** For code that hands App its own repository: the database setting is not used there. */
-    public Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations) {
-        this(host, port, blockedEmailDomains, passwordHashIterations, MEMORY, DEFAULT_TOKEN_TTL_SECONDS);
+    /** Like the record's own, but the password is only said to be there: a Config may end up in a log line. */
+    @Override
+    public String toString() {
+        return "Config[host=" + host + ", port=" + port + ", blockedEmailDomains=" + blockedEmailDomains
+                + ", passwordHashIterations=" + passwordHashIterations + ", databaseUrl=" + redacted(databaseUrl)
+                + ", databasePoolSize=" + databasePoolSize + ", databasePassword=" + (databasePassword == null ? "none" : "***")
+                + ", shutdownDrainSeconds=" + shutdownDrainSeconds + ", tokenTtlSeconds=" + tokenTtlSeconds + "]";
     }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
@@ -51,8 +66,40 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                         + "': give a comma-separated list such as " + DEFAULT_BLOCKED);
             }
         }
+        int drainSeconds = integer(env, "SHUTDOWN_DRAIN_SECONDS", DEFAULT_SHUTDOWN_DRAIN_SECONDS, 0, 300);
+        int poolSize = integer(env, "DB_POOL_SIZE", 0, 0, 1_000);
         int tokenTtl = integer(env, "TOKEN_TTL_SECONDS", DEFAULT_TOKEN_TTL_SECONDS, 1, MAX_TOKEN_TTL_SECONDS);
-        return new Config(host, port, blocked, iterations, databaseUrl(env), tokenTtl);
+        return new Config(host, port, blocked, iterations, databaseUrl(env), poolSize, databasePassword(env), drainSeconds,
+                tokenTtl);
+    }
+
+    /**
+     * DATABASE_PASSWORD, or the content of the file DATABASE_PASSWORD_FILE names (a mounted secret; one trailing
+     * line break is not part of it): either keeps the password out of the URL, and the file keeps it out of the
+     * process's environment too. No message here ever repeats the password.
+     */
+    private static String databasePassword(Map<String, String> env) {
+        String direct = env.get("DATABASE_PASSWORD");
+        String file = env.getOrDefault("DATABASE_PASSWORD_FILE", "").strip();
+        if (direct != null && !direct.isEmpty() && !file.isEmpty()) {
+            throw new Invalid("set DATABASE_PASSWORD or DATABASE_PASSWORD_FILE, not both");
+        }
+        if (file.isEmpty()) {
+            return direct == null || direct.isEmpty() ? null : direct;
+        }
+        String password;
+        try {
+            password = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new Invalid("DATABASE_PASSWORD_FILE names " + file + ", which cannot be read ("
+                    + e.getClass().getSimpleName() + "): check the path and its permissions");
+        }
+        password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
+                : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
+        if (password.isEmpty()) {
+            throw new Invalid("DATABASE_PASSWORD_FILE names " + file + ", which is empty");
+        }
+        return password;
     }
 
     private static String databaseUrl(Map<String, String> env) {

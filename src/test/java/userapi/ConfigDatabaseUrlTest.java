@@ -29,6 +29,13 @@ class ConfigDatabaseUrlTest {
     }
 
     @Test
+    void accepts_a_multi_host_postgresql_url_for_fail_over() {
+        String url = "jdbc:postgresql://a:5432,b:5432/db?targetServerType=primary";
+
+        assertEquals(url, databaseUrl(url));
+    }
+
+    @Test
     void refuses_an_in_memory_sqlite_database_and_points_to_memory() {
         for (String url : new String[] {"jdbc:sqlite:", "jdbc:sqlite::memory:", "jdbc:sqlite:file:x?mode=memory"}) {
             Config.Invalid invalid = assertThrows(Config.Invalid.class, () -> databaseUrl(url));
@@ -45,10 +52,5 @@ class ConfigDatabaseUrlTest {
                 + "jdbc:postgresql://HOST:PORT/DATABASE?user=..., or memory; not 'postgres://***@db:5432/users?password=***'",
                 invalid.getMessage());
         assertFalse(invalid.getMessage().contains("s3cret"));
-    }
-
-    @Test
-    void code_that_brings_its_own_repository_gets_memory() {
-        assertEquals(Config.MEMORY, new Config("127.0.0.1", 0, java.util.Set.of(), 1000).databaseUrl());
     }
 }

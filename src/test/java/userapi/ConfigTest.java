@@ -1,14 +1,21 @@
 package userapi;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +56,68 @@ class ConfigTest {
     }
 
     @Test
+    void drains_a_few_seconds_on_shutdown_unless_told_otherwise() {
+        assertEquals(3, Config.fromEnvironment(Map.of()).shutdownDrainSeconds());
+        assertEquals(0, Config.fromEnvironment(Map.of("SHUTDOWN_DRAIN_SECONDS", "0")).shutdownDrainSeconds());
+        assertEquals(15, Config.fromEnvironment(Map.of("SHUTDOWN_DRAIN_SECONDS", " 15 ")).shutdownDrainSeconds());
+    }
+
+    @Test
+    void uses_the_databases_default_pool_size_unless_db_pool_size_is_set() {
+        assertEquals(0, Config.fromEnvironment(Map.of()).databasePoolSize());
+        assertEquals(25, Config.fromEnvironment(Map.of("DB_POOL_SIZE", "25")).databasePoolSize());
+    }
+
+    @Test
+    void takes_the_database_password_from_database_password() {
+        assertEquals("s3cret pass", Config.fromEnvironment(Map.of("DATABASE_PASSWORD", "s3cret pass")).databasePassword());
+        assertNull(Config.fromEnvironment(Map.of()).databasePassword());
+        assertNull(Config.fromEnvironment(Map.of("DATABASE_PASSWORD", "")).databasePassword());
+    }
+
+    @Test
+    void takes_the_database_password_from_the_file_without_its_trailing_line_break(@TempDir Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve("db-password"), " s3cret pass\n");
+
+        Config config = Config.fromEnvironment(Map.of("DATABASE_PASSWORD_FILE", secret.toString()));
+
+        assertEquals(" s3cret pass", config.databasePassword());
+    }
+
+    @Test
+    void refuses_a_missing_or_empty_password_file_naming_the_file(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("nothing-here");
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+
+        for (Path file : List.of(missing, empty)) {
+            Config.Invalid invalid = assertThrows(Config.Invalid.class,
+                    () -> Config.fromEnvironment(Map.of("DATABASE_PASSWORD_FILE", file.toString())));
+            assertTrue(invalid.getMessage().contains("DATABASE_PASSWORD_FILE") && invalid.getMessage().contains(file.toString()),
+                    invalid.getMessage());
+        }
+    }
+
+    @Test
+    void refuses_both_password_settings_without_repeating_the_password(@TempDir Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve("db-password"), "from-the-file");
+
+        Config.Invalid invalid = assertThrows(Config.Invalid.class, () -> Config.fromEnvironment(
+                Map.of("DATABASE_PASSWORD", "s3cret", "DATABASE_PASSWORD_FILE", secret.toString())));
+
+        assertEquals("set DATABASE_PASSWORD or DATABASE_PASSWORD_FILE, not both", invalid.getMessage());
+    }
+
+    @Test
+    void never_prints_the_database_password() {
+        Config config = Config.fromEnvironment(Map.of("DATABASE_PASSWORD", "s3cret",
+                "DATABASE_URL", "jdbc:postgresql://db:5432/users?user=app&password=inurl"));
+
+        assertFalse(config.toString().contains("s3cret"), config.toString());
+        assertFalse(config.toString().contains("inurl"), config.toString());
+        assertTrue(config.toString().contains("databasePassword=***"), config.toString());
+    }
+
+    @Test
     void accepts_port_zero_for_any_free_port() {
         assertEquals(0, Config.fromEnvironment(Map.of("PORT", "0")).port());
     }
@@ -69,6 +138,12 @@ class ConfigTest {
             "PASSWORD_HASH_ITERATIONS | many",
             "HOST                     | ' '",
             "HOST                     | ''",
+            "SHUTDOWN_DRAIN_SECONDS   | -1",
+            "SHUTDOWN_DRAIN_SECONDS   | 301",
+            "SHUTDOWN_DRAIN_SECONDS   | 2s",
+            "DB_POOL_SIZE             | -3",
+            "DB_POOL_SIZE             | 1001",
+            "DB_POOL_SIZE             | ten",
     })
     void rejects_a_bad_value_naming_the_variable(String variable, String value) {
         Config.Invalid invalid = assertThrows(Config.Invalid.class, () -> Config.fromEnvironment(Map.of(variable, value)));

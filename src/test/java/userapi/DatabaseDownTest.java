@@ -10,6 +10,7 @@ import userapi.model.StoredToken;
 import userapi.repository.InMemoryTokenRepository;
 import userapi.repository.JdbcUserRepository;
 import userapi.service.Tokens;
+import userapi.testing.TestConfig;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -75,7 +76,7 @@ class DatabaseDownTest {
         // A token the (in-memory) token store knows, so that requests get past authentication to the users' store.
         InMemoryTokenRepository tokens = new InMemoryTokenRepository();
         tokens.insert(new StoredToken(Tokens.hash(TOKEN), new UUID(0, 1), Instant.EPOCH, Instant.now().plus(Duration.ofHours(1))));
-        app = App.start(new Config("127.0.0.1", 0, Set.of(), 1000), repository, tokens);
+        app = App.start(TestConfig.local(Set.of(), 1000), repository, tokens);
     }
 
     @AfterEach
@@ -143,6 +144,17 @@ class DatabaseDownTest {
 
         assertEquals(503, health.statusCode());
         assertEquals("{\"status\":\"DOWN\"}", health.body());
+    }
+
+    @Test
+    void liveness_stays_200_while_readiness_answers_503() throws Exception {
+        HttpResponse<String> live = send("GET", "/health/live", null);
+        HttpResponse<String> ready = send("GET", "/health/ready", null);
+
+        assertEquals(200, live.statusCode());
+        assertEquals("{\"status\":\"UP\"}", live.body());
+        assertEquals(503, ready.statusCode());
+        assertEquals("{\"status\":\"DOWN\"}", ready.body());
     }
 
     @Test

@@ -6,7 +6,7 @@ package userapi.error;
  */
 public abstract sealed class DomainException extends ExpectedException
         permits UserNotFound, EmailAlreadyRegistered, EmailDomainNotAllowed, ValidationFailed, ServiceOverloaded,
-        InvalidCredentials, Forbidden, CurrentPasswordIncorrect, TooManyLoginAttempts {
+        StaleVersion, InvalidCredentials, Forbidden, CurrentPasswordIncorrect, TooManyLoginAttempts {
     protected DomainException(String detail) {
         super(detail);
     }

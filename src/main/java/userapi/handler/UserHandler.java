@@ -1,7 +1,7 @@
 package userapi.handler;
 
-import userapi.error.FieldError;
 import userapi.error.UserNotFound;
+import userapi.http.EntityTags;
 import userapi.http.ModelReader;
 import userapi.http.Request;
 import userapi.http.Response;
@@ -12,14 +12,17 @@ import userapi.model.UserResponse;
 import userapi.model.UserUpdateRequest;
 import userapi.service.UserService;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The /users resource: read and validate the request model, call the service, shape the response model.
  * Nothing else happens here; errors travel as exceptions to the global ExceptionFilter.
+ * Conditional requests (RFC 9110): GET sends the user's version as its ETag and answers 304 to a matching
+ * If-None-Match; PATCH and DELETE turn If-Match into the version the service must find, or 412.
  */
 public final class UserHandler {
     private static final Pattern CANONICAL_UUID =
@@ -44,34 +47,58 @@ public final class UserHandler {
         return Response.ok(UserResponse.from(service.me(request.caller())));
     }
 
-    /** curl localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" */
+    /** curl -i localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" -H 'If-None-Match: "1"' */
     public Response get(Request request) {
-        return Response.ok(UserResponse.from(service.get(request.caller(), id(request))));
+        User user = service.get(request.caller(), id(request));
+        Map<String, String> etag = Map.of("ETag", EntityTags.of(user.version()));
+        boolean current = request.header("If-None-Match")
+                .map(header -> EntityTags.parse(header, true).matches(user.version())).orElse(false);
+        return current ? Response.notModified(etag) : Response.ok(UserResponse.from(user), etag);
     }
 
     /** {@code curl 'localhost:8080/users?limit=20&offset=0' -H "Authorization: Bearer $TOKEN"} (admins only) */
     public Response list(Request request) {
-        List<FieldError> errors = new ArrayList<>();
-        int limit = intParam(request, "limit", PageQuery.DEFAULT_LIMIT, errors);
-        int offset = intParam(request, "offset", 0, errors);
-        PageQuery query = models.validate(new PageQuery(limit, offset), errors); // all bad parameters in one 422
+        PageQuery query = models.readQuery(request, PageQuery.class);
         return Response.ok(service.list(request.caller(), query.limit(), query.offset()).map(UserResponse::from));
     }
 
     /**
-     * curl -X PATCH localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json'
-     * -d '{"password":"new horse battery","currentPassword":"correct horse"}'
+     * curl -X PATCH localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" -H 'If-Match: "1"'
+     * -H 'Content-Type: application/json' -d '{"password":"new horse battery","currentPassword":"correct horse"}'
      */
     public Response update(Request request) {
         UUID id = id(request);
         UserUpdateRequest changes = models.read(request, UserUpdateRequest.class);
-        return Response.ok(UserResponse.from(service.update(request.caller(), id, changes)));
+        User updated = service.update(request.caller(), id, changes, expectedVersion(request, id));
+        return Response.ok(UserResponse.from(updated), Map.of("ETag", EntityTags.of(updated.version())));
     }
 
-    /** curl -X DELETE localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" */
+    /** curl -X DELETE localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" -H 'If-Match: "2"' */
     public Response delete(Request request) {
-        service.delete(request.caller(), id(request));
+        UUID id = id(request);
+        service.delete(request.caller(), id, expectedVersion(request, id));
         return Response.noContent();
+    }
+
+    /**
+     * If-Match as the version the service must find: none without the header or with "*" (then only the user's
+     * existence counts); -1, which no user has, when no tag is one we could have sent. A list of several tags
+     * holds if the current version is among them; that version is then required, so the write stays atomic.
+     */
+    private OptionalLong expectedVersion(Request request, UUID id) {
+        Optional<String> header = request.header("If-Match");
+        if (header.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        EntityTags.Condition condition = EntityTags.parse(header.get(), false);
+        if (condition.any()) {
+            return OptionalLong.empty();
+        }
+        if (condition.versions().size() == 1) {
+            return OptionalLong.of(condition.versions().iterator().next());
+        }
+        long current = condition.versions().isEmpty() ? -1 : service.get(request.caller(), id).version();
+        return OptionalLong.of(condition.matches(current) ? current : -1);
     }
 
     /** An id that is not a UUID cannot name a user: 404, like any unknown id. */
@@ -81,18 +108,5 @@ public final class UserHandler {
             throw new UserNotFound();
         }
         return UUID.fromString(raw);
-    }
-
-    private static int intParam(Request request, String name, int fallback, List<FieldError> errors) {
-        String raw = request.queryParam(name).orElse(null);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException notAnInteger) {
-            errors.add(new FieldError(name, "must be an integer"));
-            return fallback;
-        }
     }
 }

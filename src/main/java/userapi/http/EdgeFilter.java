@@ -8,6 +8,7 @@ import userapi.error.StorageUnavailable;
 import userapi.error.ValidationFailed;
 import userapi.logging.LogContext;
 import userapi.logging.LogText;
+import userapi.metrics.RequestMetrics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * The edge of every request, outermost filter: gives the request its id, is the global exception handler
  * (FastAPI's exception_handler), and writes the request's one access line, with the id of the user who made it
- * if the Router noted one (never their token). The id is chosen here once and passed
+ * if the Router noted one on the RoutedExchange (never their token). The id is chosen here once and passed
  * down as a value; LogContext only copies it for log lines.
  * <ul>
  * <li>An ExpectedException becomes its problem+json answer; its code and detail go into the access line (INFO).
@@ -37,17 +38,16 @@ public final class EdgeFilter extends Filter {
     private static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the request id if you report it.";
 
     private final JsonBodyWriter writer;
-    private final AccessNotes notes;
+    private final RequestMetrics metrics;
 
-    /** notes: shared with the Router, which notes there who each request is made by, for the access line. */
-    public EdgeFilter(JsonBodyWriter writer, AccessNotes notes) {
-        this.writer = writer;
-        this.notes = notes;
+    public EdgeFilter(JsonBodyWriter writer) {
+        this(writer, RequestMetrics.NONE);
     }
 
-    /** With notes of its own: access lines name no caller. */
-    public EdgeFilter(JsonBodyWriter writer) {
-        this(writer, new AccessNotes());
+    /** @param metrics told of every request once answered, with its route template (from the Router), never its path */
+    public EdgeFilter(JsonBodyWriter writer, RequestMetrics metrics) {
+        this.writer = writer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,16 +61,18 @@ public final class EdgeFilter extends Filter {
         String requestId = chooseId(exchange.getRequestHeaders().getFirst(REQUEST_ID_HEADER));
         exchange.getResponseHeaders().set(REQUEST_ID_HEADER, requestId);
         LogContext.setRequestId(requestId);
-        notes.open(exchange);
         String outcome = null;
+        RoutedExchange routed = new RoutedExchange(exchange); // the Router notes the matched route's template on it
         try {
-            chain.doFilter(exchange);
+            chain.doFilter(routed);
         } catch (Throwable failure) {
             outcome = handle(exchange, requestId, failure);
         } finally {
-            long micros = (System.nanoTime() - start) / 1_000;
+            long nanos = System.nanoTime() - start;
+            metrics.record(exchange.getRequestMethod(), routed.routeTemplate(), exchange.getResponseCode(), nanos);
+            long micros = nanos / 1_000;
             String accessOutcome = outcome;
-            UUID caller = notes.close(exchange);
+            UUID caller = routed.callerId();
             LOG.info(() -> LogText.truncate(exchange.getRequestMethod()) + " "
                     + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + exchange.getResponseCode() + " "
                     + millis(micros) + "ms" + (caller == null ? "" : " user=" + caller)

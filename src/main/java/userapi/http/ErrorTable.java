@@ -9,6 +9,7 @@ import userapi.error.Forbidden;
 import userapi.error.InvalidCredentials;
 import userapi.error.RejectedRequest;
 import userapi.error.ServiceOverloaded;
+import userapi.error.StaleVersion;
 import userapi.error.StorageUnavailable;
 import userapi.error.TooManyLoginAttempts;
 import userapi.error.UserNotFound;
@@ -65,6 +66,7 @@ public final class ErrorTable {
             case EmailDomainNotAllowed e -> expected(422, "EMAIL_DOMAIN_NOT_ALLOWED", "E-mail domain not allowed");
             case ValidationFailed e -> expected(422, "VALIDATION_FAILED", "Validation failed");
             case ServiceOverloaded e -> new Entry(503, "SERVICE_OVERLOADED", "Service overloaded", true, 1, false);
+            case StaleVersion e -> expected(412, "PRECONDITION_FAILED", "Precondition failed");
             case InvalidCredentials e -> expected(401, "INVALID_CREDENTIALS", "Invalid credentials");
             case Forbidden e -> expected(403, "FORBIDDEN", "Forbidden");
             case CurrentPasswordIncorrect e -> expected(403, "CURRENT_PASSWORD_INCORRECT", "Current password incorrect");

@@ -17,9 +17,14 @@ public record Response(int status, Object body, Map<String, String> headers) {
         return new Response(200, body, Map.of());
     }
 
-    /** 200 with extra headers, such as Cache-Control: no-store on an answer that carries a secret. */
+    /** 200 with extra headers: an ETag, or Cache-Control: no-store on an answer that carries a secret. */
     public static Response ok(Object body, Map<String, String> headers) {
         return new Response(200, body, headers);
+    }
+
+    /** 304: the client's copy (If-None-Match) is current; no body. */
+    public static Response notModified(Map<String, String> headers) {
+        return new Response(304, null, headers);
     }
 
     public static Response created(String location, Object body) {

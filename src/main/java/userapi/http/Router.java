@@ -52,19 +52,20 @@ public final class Router implements HttpHandler {
     private final JsonBodyWriter writer;
     private final int maxBodyBytes;
     private final Authenticator authenticator;
-    private final AccessNotes notes;
 
-    /** Notes each request's caller for the access line of the EdgeFilter that shares these notes. */
-    public Router(JsonBodyWriter writer, int maxBodyBytes, Authenticator authenticator, AccessNotes notes) {
+    /**
+     * The caller each request is made by, and the matched route, are noted on the RoutedExchange the EdgeFilter
+     * hands down, for its access line and metrics.
+     */
+    public Router(JsonBodyWriter writer, int maxBodyBytes, Authenticator authenticator) {
         this.writer = writer;
         this.maxBodyBytes = maxBodyBytes;
         this.authenticator = authenticator;
-        this.notes = notes;
     }
 
     /** A router whose SIGNED_IN routes refuse every token: for tables of public routes only. */
     public Router(JsonBodyWriter writer, int maxBodyBytes) {
-        this(writer, maxBodyBytes, token -> Optional.empty(), new AccessNotes());
+        this(writer, maxBodyBytes, token -> Optional.empty());
     }
 
     public Router get(String template, Access access, Handler handler) {
@@ -117,11 +118,35 @@ public final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        Response response = route(method, path, exchange.getRequestHeaders().get("Authorization"),
+        RoutedExchange routed = exchange instanceof RoutedExchange edge ? edge : null; // null without EdgeFilter (tests)
+        Response response = route(method, path, template -> {
+                    if (routed != null) {
+                        routed.matched(template);
+                    }
+                }, exchange.getRequestHeaders().get("Authorization"),
                 pathParams -> new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange)),
-                caller -> notes.noteCaller(exchange, caller.userId()));
+                        exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), handlerHeaders(exchange)),
+                caller -> {
+                    if (routed != null) {
+                        routed.authenticated(caller.userId());
+                    }
+                });
         writer.write(exchange, response.status(), response.headers(), response.body());
+    }
+
+    /** The few header fields handlers may read; most requests have none of them, and get the shared empty map. */
+    private static Map<String, String> handlerHeaders(HttpExchange exchange) {
+        Map<String, String> headers = null;
+        for (String name : Request.HANDLER_HEADERS) {
+            List<String> values = exchange.getRequestHeaders().get(name);
+            if (values != null && !values.isEmpty()) {
+                if (headers == null) {
+                    headers = new HashMap<>();
+                }
+                headers.put(name, String.join(", ", values));
+            }
+        }
+        return headers == null ? Map.of() : headers;
     }
 
     /** Builds the request once the route is known, so a 404 or 405 never reads a body. */
@@ -131,18 +156,24 @@ public final class Router implements HttpHandler {
 
     /** An anonymous request: no Authorization header. */
     Response route(String method, String rawPath, RequestReader reader) throws IOException {
-        return route(method, rawPath, null, reader, caller -> { });
+        return route(method, rawPath, template -> { }, null, reader, caller -> { });
+    }
+
+    /** An anonymous request. @param matched told the template of the path's route as soon as it is known */
+    Response route(String method, String rawPath, Consumer<String> matched, RequestReader reader) throws IOException {
+        return route(method, rawPath, matched, null, reader, caller -> { });
     }
 
     /**
      * Finds the handler for method + path, authenticates the caller if the route needs it (before the body is
      * read), and calls the handler; the exchange-free core, tested on its own.
      *
+     * @param matched told the template of the path's route as soon as it is known (also for a 405 or OPTIONS)
      * @param authorization the Authorization header's values as received (null: none)
      * @param onCaller told who an authenticated request is made by
      */
-    Response route(String method, String rawPath, List<String> authorization, RequestReader reader,
-                   Consumer<Caller> onCaller) throws IOException {
+    Response route(String method, String rawPath, Consumer<String> matched, List<String> authorization,
+                   RequestReader reader, Consumer<Caller> onCaller) throws IOException {
         List<String> pathSegments = segments(rawPath);
         List<Match> matches = new ArrayList<>();
         for (Route route : routes) {
@@ -152,6 +183,9 @@ public final class Router implements HttpHandler {
             throw RejectedRequest.notFound();
         }
         String lookup = method.equals("HEAD") ? "GET" : method;
+        // /users/me also matches /users/{id}: the template is the answering route's, else the first declared
+        matched.accept(matches.stream().filter(match -> match.route().method().equals(lookup)).findFirst()
+                .orElse(matches.getFirst()).route().template());
         for (Match match : matches) {
             if (match.route().method().equals(lookup)) {
                 if (!match.route().requiresAuthentication()) {

@@ -6,10 +6,11 @@ package userapi.model;
  */
 public record UserChanges(String name, String email, String passwordHash) {
 
-    /** The user with the fields named here replaced and every other field kept. */
+    /** The user with the fields named here replaced, every other field kept, and the next version. */
     public User applyTo(User user) {
         return new User(user.id(), name == null ? user.name() : name, email == null ? user.email() : email,
-                passwordHash == null ? user.passwordHash() : passwordHash, user.role(), user.createdAt());
+                passwordHash == null ? user.passwordHash() : passwordHash, user.role(), user.createdAt(),
+                user.version() + 1);
     }
 
     @Override

@@ -30,14 +30,23 @@ public final class ApiDescription {
     /** The Java type of each path parameter a template names, e.g. the {id} of /users/{id}. */
     static final Map<String, Class<?>> PATH_PARAMETERS = Map.of("id", UUID.class, "file", String.class);
 
+    private static final String ETAG = "The user's version, \"1\" when created; send it back in If-Match or If-None-Match";
+
     private static final List<String> READS_BODY = List.of("MALFORMED_JSON", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED");
     /** What every route that needs a bearer token may answer before it runs. */
     private static final List<String> SIGNED_IN = List.of("AUTHENTICATION_REQUIRED");
 
     /** The table: one row per route of App.routes, in the same order. */
     static final Map<String, Operation> OPERATIONS = table(
-            row("GET /health", operation("getHealth", "health", "Can this server serve users, database included?")
+            row("GET /health", operation("getHealth", "health", "Readiness under its old name: same as /health/ready")
                     .answers(Answer.json(200, Health.class), Answer.json(503, Health.class))),
+            row("GET /health/live", operation("getLiveness", "health", "Liveness: the process answers; never asks the database")
+                    .answers(Answer.json(200, Health.class))),
+            row("GET /health/ready", operation("getReadiness", "health",
+                    "Readiness: the database answers and shutdown has not begun (else 503 DOWN)")
+                    .answers(Answer.json(200, Health.class), Answer.json(503, Health.class))),
+            row("GET /metrics", operation("getMetrics", "operations", "Every metric in the Prometheus text format")
+                    .answers(Answer.raw(200, "text/plain"))),
             row("POST /auth/login", operation("logIn", "auth", "Sign in with e-mail and password: a bearer token")
                     .body(LoginRequest.class)
                     .answers(Answer.json(200, TokenResponse.class))
@@ -57,18 +66,22 @@ public final class ApiDescription {
             row("GET /users/me", operation("getMe", "users", "Read the signed-in user's own account")
                     .answers(Answer.json(200, UserResponse.class))
                     .errors(SIGNED_IN).errors("USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
-            row("GET /users/{id}", operation("getUser", "users", "Read one user (yourself, or anyone as an admin)")
-                    .answers(Answer.json(200, UserResponse.class))
+            row("GET /users/{id}", operation("getUser", "users",
+                    "Read one user (yourself, or anyone as an admin); If-None-Match with its ETag: 304")
+                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG),
+                            Answer.empty(304).header("ETag", ETAG))
                     .errors(SIGNED_IN).errors("FORBIDDEN", "USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
-            row("PATCH /users/{id}", operation("updateUser", "users",
-                    "Change some fields of a user; absent fields stay; your own e-mail or password needs currentPassword")
+            row("PATCH /users/{id}", operation("updateUser", "users", "Change some fields of a user; absent fields "
+                    + "stay; your own e-mail or password needs currentPassword; with If-Match only if it still has that ETag")
                     .body(UserUpdateRequest.class)
-                    .answers(Answer.json(200, UserResponse.class))
+                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG))
                     .errors(SIGNED_IN).errors(READS_BODY).errors("FORBIDDEN", "CURRENT_PASSWORD_INCORRECT", "USER_NOT_FOUND",
-                            "EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED", "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
-            row("DELETE /users/{id}", operation("deleteUser", "users", "Delete a user and end all their sessions")
+                            "PRECONDITION_FAILED", "EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED",
+                            "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
+            row("DELETE /users/{id}", operation("deleteUser", "users",
+                    "Delete a user and end all their sessions; with If-Match only if it still has that ETag")
                     .answers(Answer.empty(204))
-                    .errors(SIGNED_IN).errors("FORBIDDEN", "USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
+                    .errors(SIGNED_IN).errors("FORBIDDEN", "USER_NOT_FOUND", "PRECONDITION_FAILED", "SERVICE_UNAVAILABLE")),
             row("GET /openapi.json", operation("getOpenApiDocument", "docs", "This OpenAPI 3.1 document, generated from the code")
                     .answers(Answer.raw(200, "application/json"))),
             row("GET /docs", operation("getDocsPage", "docs", "Interactive documentation of this API (Swagger UI)")

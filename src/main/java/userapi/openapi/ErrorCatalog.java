@@ -8,6 +8,7 @@ import userapi.error.Forbidden;
 import userapi.error.InvalidCredentials;
 import userapi.error.RejectedRequest;
 import userapi.error.ServiceOverloaded;
+import userapi.error.StaleVersion;
 import userapi.error.StorageUnavailable;
 import userapi.error.TooManyLoginAttempts;
 import userapi.error.UserNotFound;
@@ -30,6 +31,7 @@ final class ErrorCatalog {
     static final List<Throwable> SAMPLES = List.of(new UserNotFound(), new EmailAlreadyRegistered(),
             new EmailDomainNotAllowed("example.org"), new ValidationFailed("field", "message"), new ServiceOverloaded(),
             new InvalidCredentials(), new Forbidden(), new CurrentPasswordIncorrect(), new TooManyLoginAttempts(1),
+            new StaleVersion(new java.util.UUID(0, 0)),
             new StorageUnavailable(new IOException("sample")), new IllegalStateException("any bug"));
 
     private ErrorCatalog() {

@@ -24,14 +24,14 @@ import java.util.Properties;
  */
 enum Dialect {
     /** One file, one machine: WAL with synchronous=FULL, so a commit is on disk before it returns. */
-    SQLITE("sqlite", 4) {
+    SQLITE("sqlite", 4, false) {
         @Override
         void configure(HikariConfig pool, Duration timeout) {
             // Defaults; a setting in the URL (jdbc:sqlite:users.db?busy_timeout=100) wins over them.
             setUnlessInUrl(pool, SQLiteConfig.Pragma.JOURNAL_MODE, "WAL");
             setUnlessInUrl(pool, SQLiteConfig.Pragma.SYNCHRONOUS, "FULL");
             setUnlessInUrl(pool, SQLiteConfig.Pragma.BUSY_TIMEOUT, String.valueOf(BUSY_TIMEOUT.toMillis()));
-            // tokens.user_id REFERENCES users ON DELETE CASCADE (V3): SQLite ignores foreign keys on a connection
+            // tokens.user_id REFERENCES users ON DELETE CASCADE (V4): SQLite ignores foreign keys on a connection
             // without this pragma, and a deleted user's tokens would stay behind.
             setUnlessInUrl(pool, SQLiteConfig.Pragma.FOREIGN_KEYS, "true");
             pool.setInitializationFailTimeout(1); // a corrupt or locked file stops the start at once
@@ -105,7 +105,7 @@ enum Dialect {
     },
 
     /** A server several app instances share; the database enforces the e-mail's uniqueness across all of them. */
-    POSTGRESQL("postgresql", 10) {
+    POSTGRESQL("postgresql", 10, true) {
         @Override
         void configure(HikariConfig pool, Duration timeout) {
             // The server's error detail repeats row values (an e-mail, a hash): keep it out of exceptions and logs.
@@ -151,11 +151,13 @@ enum Dialect {
     private static final long MIGRATION_LOCK = 0x75736572617069L; // "userapi"
 
     private final String folder;
-    private final int poolSize;
+    private final int defaultPoolSize;
+    private final boolean takesPassword;
 
-    Dialect(String folder, int poolSize) {
+    Dialect(String folder, int defaultPoolSize, boolean takesPassword) {
         this.folder = folder;
-        this.poolSize = poolSize;
+        this.defaultPoolSize = defaultPoolSize;
+        this.takesPassword = takesPassword;
     }
 
     static Dialect of(String jdbcUrl) {
@@ -173,11 +175,19 @@ enum Dialect {
         return folder;
     }
 
-    HikariConfig poolConfig(String jdbcUrl, Duration timeout) {
+    /**
+     * @param poolSize connections at most (DB_POOL_SIZE), 0 for this database's default
+     * @param password given outside the URL (DATABASE_PASSWORD[_FILE]), or null; handed to the driver as a
+     *                 property, never put into the URL. SQLite has none (its driver would take it as an encryption key).
+     */
+    HikariConfig poolConfig(String jdbcUrl, String password, int poolSize, Duration timeout) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setPoolName("userapi-" + folder);
-        pool.setMaximumPoolSize(poolSize);
+        pool.setMaximumPoolSize(poolSize > 0 ? poolSize : defaultPoolSize);
+        if (password != null && takesPassword) {
+            pool.setPassword(password);
+        }
         pool.setConnectionTimeout(timeout.toMillis());
         pool.setValidationTimeout(Math.min(timeout.toMillis(), 1_000));
         configure(pool, timeout);

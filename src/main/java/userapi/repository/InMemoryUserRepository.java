@@ -1,6 +1,7 @@
 package userapi.repository;
 
 import userapi.error.EmailAlreadyRegistered;
+import userapi.error.StaleVersion;
 import userapi.model.Page;
 import userapi.model.Role;
 import userapi.model.User;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -37,12 +39,13 @@ public final class InMemoryUserRepository implements UserRepository {
 
     /** Read, change and write under one write lock: no other write can come between. */
     @Override
-    public Optional<User> update(UUID id, UserChanges changes) {
+    public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {
         return locked(lock.writeLock(), () -> {
             User old = byId.get(id);
             if (old == null) {
                 return Optional.empty();
             }
+            checkVersion(old, expectedVersion);
             User changed = changes.applyTo(old);
             UUID owner = idByEmail.get(changed.email());
             if (owner != null && !owner.equals(id)) {
@@ -56,8 +59,12 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public boolean delete(UUID id) {
+    public boolean delete(UUID id, OptionalLong expectedVersion) {
         return locked(lock.writeLock(), () -> {
+            User stored = byId.get(id);
+            if (stored != null) {
+                checkVersion(stored, expectedVersion);
+            }
             User removed = byId.remove(id);
             if (removed != null) {
                 idByEmail.remove(removed.email());
@@ -88,7 +95,8 @@ public final class InMemoryUserRepository implements UserRepository {
             if (user == null || !user.passwordHash().equals(expectedHash)) {
                 return false;
             }
-            byId.put(id, new UserChanges(null, null, newHash).applyTo(user));
+            // a re-hash is no change of the user's fields: the version (the ETag) stays, as in the SQL stores
+            byId.put(id, new User(user.id(), user.name(), user.email(), newHash, user.role(), user.createdAt(), user.version()));
             return true;
         });
     }
@@ -100,7 +108,8 @@ public final class InMemoryUserRepository implements UserRepository {
             if (user == null) {
                 return false;
             }
-            byId.put(id, new User(user.id(), user.name(), user.email(), user.passwordHash(), role, user.createdAt()));
+            byId.put(id, new User(user.id(), user.name(), user.email(), user.passwordHash(), role, user.createdAt(),
+                    user.version()));
             return true;
         });
     }
@@ -111,6 +120,12 @@ public final class InMemoryUserRepository implements UserRepository {
             List<User> items = byId.values().stream().skip(offset).limit(limit).toList();
             return new Page<>(items, byId.size(), limit, offset);
         });
+    }
+
+    private static void checkVersion(User stored, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != stored.version()) {
+            throw new StaleVersion(stored.id());
+        }
     }
 
     private static <T> T locked(Lock held, Supplier<T> action) {

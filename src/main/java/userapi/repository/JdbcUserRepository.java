@@ -1,8 +1,10 @@
 package userapi.repository;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import userapi.error.EmailAlreadyRegistered;
+import userapi.error.StaleVersion;
 import userapi.error.StorageUnavailable;
 import userapi.model.Page;
 import userapi.model.Role;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -60,11 +63,19 @@ public final class JdbcUserRepository implements UserRepository {
      * @param timeout how long a caller waits for a connection before StorageUnavailable is thrown
      */
     public static JdbcUserRepository open(String jdbcUrl, Duration timeout) {
+        return open(jdbcUrl, null, 0, timeout);
+    }
+
+    /**
+     * @param password given outside the URL, or null
+     * @param poolSize connections at most, 0 for the database's default (4 for SQLite, 10 for PostgreSQL)
+     */
+    public static JdbcUserRepository open(String jdbcUrl, String password, int poolSize, Duration timeout) {
         Dialect dialect = Dialect.of(jdbcUrl);
         dialect.prepare(jdbcUrl);
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(dialect.poolConfig(jdbcUrl, timeout));
+            pool = new HikariDataSource(dialect.poolConfig(jdbcUrl, password, poolSize, timeout));
         } catch (HikariPool.PoolInitializationException e) {
             throw new CannotOpen(e.getCause() instanceof SQLException cause ? dialect.cannotOpen(jdbcUrl, cause)
                     : Dialect.oneLine(e));
@@ -112,28 +123,55 @@ public final class JdbcUserRepository implements UserRepository {
      * One UPDATE sets only the fields that change: COALESCE keeps the stored value where the change is null, and
      * the database evaluates it on the latest row once it holds the lock to write it (PostgreSQL's row lock,
      * SQLite's write lock), so a concurrent update of another field is never written back over. RETURNING gives
-     * the row as this statement left it. The id and the creation time never change.
+     * the row as this statement left it. The id and the creation time never change; the version grows by one.
+     * An expected version is checked in the same WHERE, on that same latest row (PostgreSQL re-checks it after
+     * waiting for a concurrent writer): of two writers that read one version, one matches and one does not.
      */
     @Override
-    public Optional<User> update(UUID id, UserChanges changes) {
-        return use(statements -> {
-            PreparedStatement update = statements.update;
+    public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {
+        Optional<User> updated = use(statements -> {
+            PreparedStatement update = expectedVersion.isPresent() ? statements.updateIfVersion : statements.update;
             update.setString(1, changes.name());
             update.setString(2, changes.email());
             update.setString(3, changes.passwordHash());
             update.setObject(4, id);
+            if (expectedVersion.isPresent()) {
+                update.setLong(5, expectedVersion.getAsLong());
+            }
             try (ResultSet rows = update.executeQuery()) {
                 return rows.next() ? Optional.of(user(rows, 1)) : Optional.empty();
             }
         });
+        if (updated.isEmpty() && expectedVersion.isPresent()) {
+            staleUnlessGone(id);
+        }
+        return updated;
     }
 
     @Override
-    public boolean delete(UUID id) {
-        return use(statements -> {
-            statements.delete.setObject(1, id);
-            return statements.delete.executeUpdate() == 1;
+    public boolean delete(UUID id, OptionalLong expectedVersion) {
+        boolean deleted = use(statements -> {
+            PreparedStatement delete = expectedVersion.isPresent() ? statements.deleteIfVersion : statements.delete;
+            delete.setObject(1, id);
+            if (expectedVersion.isPresent()) {
+                delete.setLong(2, expectedVersion.getAsLong());
+            }
+            return delete.executeUpdate() == 1;
         });
+        if (!deleted && expectedVersion.isPresent()) {
+            staleUnlessGone(id);
+        }
+        return deleted;
+    }
+
+    /**
+     * A conditional write matched no row: the user is gone (the caller answers not found) or has another version.
+     * Versions only grow, so a user found now did not have the expected one when the write ran.
+     */
+    private void staleUnlessGone(UUID id) {
+        if (findById(id).isPresent()) {
+            throw new StaleVersion(id);
+        }
     }
 
     @Override
@@ -245,6 +283,11 @@ public final class JdbcUserRepository implements UserRepository {
         return pool.getConnection();
     }
 
+    /** The pool's live numbers (active, idle, waiting threads), read by /metrics. */
+    public HikariPoolMXBean poolStatistics() {
+        return pool.getHikariPoolMXBean();
+    }
+
     /** Connections the pool has lent out right now: 0 whenever no request is running, or one has leaked. */
     int connectionsInUse() {
         return pool.getHikariPoolMXBean().getActiveConnections();
@@ -305,12 +348,16 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     private static final String COLUMNS = "id, name, email, password_hash, role, created_at_ms";
+    /** What is read back: the columns written, and the version (1 on insert, the column's default). */
+    private static final String READ = COLUMNS + ", version";
 
     /** One connection's prepared statements; used by one thread at a time, as the connection is. */
     private static final class Statements {
         final PreparedStatement insert;
         final PreparedStatement update;
+        final PreparedStatement updateIfVersion;
         final PreparedStatement delete;
+        final PreparedStatement deleteIfVersion;
         final PreparedStatement byId;
         final PreparedStatement byEmail;
         final PreparedStatement userByEmail;
@@ -321,25 +368,29 @@ public final class JdbcUserRepository implements UserRepository {
 
         Statements(Connection connection) throws SQLException {
             insert = connection.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
-            update = connection.prepareStatement("UPDATE users SET name = COALESCE(?, name), "
-                    + "email = COALESCE(?, email), password_hash = COALESCE(?, password_hash) WHERE id = ? "
-                    + "RETURNING " + COLUMNS);
+            String set = "UPDATE users SET name = COALESCE(?, name), email = COALESCE(?, email), "
+                    + "password_hash = COALESCE(?, password_hash), version = version + 1 WHERE id = ?";
+            update = connection.prepareStatement(set + " RETURNING " + READ);
+            updateIfVersion = connection.prepareStatement(set + " AND version = ? RETURNING " + READ);
             delete = connection.prepareStatement("DELETE FROM users WHERE id = ?");
-            byId = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?");
+            deleteIfVersion = connection.prepareStatement("DELETE FROM users WHERE id = ? AND version = ?");
+            byId = connection.prepareStatement("SELECT " + READ + " FROM users WHERE id = ?");
             byEmail = connection.prepareStatement("SELECT 1 FROM users WHERE email = ?");
-            userByEmail = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE email = ?");
+            userByEmail = connection.prepareStatement("SELECT " + READ + " FROM users WHERE email = ?");
+            // a re-hash or a role is not a change of the user's fields: the version (the ETag) stays
             replaceHash = connection.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?");
             setRole = connection.prepareStatement("UPDATE users SET role = ? WHERE id = ?");
-            page = connection.prepareStatement("SELECT c.n, u.id, u.name, u.email, u.password_hash, u.role, u.created_at_ms "
-                    + "FROM user_count c LEFT JOIN (SELECT " + COLUMNS + ", seq FROM users "
+            page = connection.prepareStatement("SELECT c.n, u.id, u.name, u.email, u.password_hash, u.role, "
+                    + "u.created_at_ms, u.version FROM user_count c LEFT JOIN (SELECT " + READ + ", seq FROM users "
                     + "ORDER BY created_at_ms, seq LIMIT ? OFFSET ?) u ON 1 = 1 ORDER BY u.created_at_ms, u.seq");
             probe = connection.prepareStatement("SELECT n FROM user_count");
         }
     }
 
-    /** The six user columns from the given column on, read by position. */
+    /** The seven user columns of READ from the given column on, read by position. */
     private static User user(ResultSet row, int first) throws SQLException {
         return new User(UUID.fromString(row.getString(first)), row.getString(first + 1), row.getString(first + 2),
-                row.getString(first + 3), Role.ofLabel(row.getString(first + 4)), Instant.ofEpochMilli(row.getLong(first + 5)));
+                row.getString(first + 3), Role.ofLabel(row.getString(first + 4)), Instant.ofEpochMilli(row.getLong(first + 5)),
+                row.getLong(first + 6));
     }
 }

@@ -1,12 +1,14 @@
 package userapi.repository;
 
 import userapi.error.EmailAlreadyRegistered;
+import userapi.error.StaleVersion;
 import userapi.model.Page;
 import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -27,10 +29,29 @@ public interface UserRepository extends AutoCloseable {
      * @return the user as stored right after this change; empty if no user has that id
      * @throws EmailAlreadyRegistered if another user has the new e-mail; nothing is changed then
      */
-    Optional<User> update(UUID id, UserChanges changes);
+    default Optional<User> update(UUID id, UserChanges changes) {
+        return update(id, changes, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #update(UUID, UserChanges)}, and with an expected version the change happens only if the stored
+     * user still has it, checked in the same atomic step: of two updates that expect one version, one wins.
+     * Every change adds one to the version.
+     *
+     * @throws StaleVersion if the user exists with another version; nothing is changed then
+     */
+    Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion);
 
     /** @return false if no user had that id. */
-    boolean delete(UUID id);
+    default boolean delete(UUID id) {
+        return delete(id, OptionalLong.empty());
+    }
+
+    /**
+     * @return false if no user had that id
+     * @throws StaleVersion if the user exists with another version than the expected one; it is not deleted then
+     */
+    boolean delete(UUID id, OptionalLong expectedVersion);
 
     Optional<User> findById(UUID id);
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -18,12 +19,15 @@ import java.util.function.Supplier;
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
     private final PasswordHasher delegate;
+    private final int concurrency;
+    private final LongAdder shed = new LongAdder();
     private final Semaphore permits;
     private final Duration maxWait;
     private final ExecutorService workers;
 
     public BoundedPasswordHasher(PasswordHasher delegate, int concurrency, Duration maxWait) {
         this.delegate = delegate;
+        this.concurrency = concurrency;
         this.permits = new Semaphore(concurrency, true);
         this.maxWait = maxWait;
         this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("password-hasher-", 1)
@@ -49,6 +53,7 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
     private <T> T bounded(Supplier<T> work) {
         try {
             if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                shed.increment();
                 throw new ServiceOverloaded();
             }
         } catch (InterruptedException e) {
@@ -69,6 +74,21 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         } finally {
             permits.release();
         }
+    }
+
+    /** Hashes that may run at once. */
+    public int permits() {
+        return concurrency;
+    }
+
+    /** Hashes running now (for /metrics). */
+    public int permitsInUse() {
+        return concurrency - permits.availablePermits();
+    }
+
+    /** Callers turned away so far because no permit came within the wait (each answered 503). */
+    public long shed() {
+        return shed.sum();
     }
 
     @Override

@@ -2,6 +2,8 @@ package userapi.service;
 
 import userapi.error.InvalidCredentials;
 import userapi.error.ServiceOverloaded;
+import userapi.error.TooManyLoginAttempts;
+import userapi.metrics.SignInMetrics;
 import userapi.model.Caller;
 import userapi.model.IssuedToken;
 import userapi.model.LoginRequest;
@@ -33,11 +35,12 @@ public final class DefaultAuthService implements AuthService, Authenticator {
     private final Tokens newTokens;
     private final Clock clock;
     private final Duration tokenTtl;
+    private final SignInMetrics metrics;
     private final String dummyHash;
 
     /** Hashes one dummy password now (through the hasher, so with today's iterations), for unknown e-mails. */
     public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
-                              Tokens newTokens, Clock clock, Duration tokenTtl) {
+                              Tokens newTokens, Clock clock, Duration tokenTtl, SignInMetrics metrics) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -45,18 +48,25 @@ public final class DefaultAuthService implements AuthService, Authenticator {
         this.newTokens = newTokens;
         this.clock = clock;
         this.tokenTtl = tokenTtl;
+        this.metrics = metrics;
         this.dummyHash = hasher.hash("no user has this password: it only makes an unknown e-mail cost one hash");
     }
 
     @Override
     public IssuedToken login(LoginRequest request) {
         String email = EmailAddresses.canonical(request.email());
-        throttle.check(email); // TooManyLoginAttempts before any hashing
+        try {
+            throttle.check(email); // before any hashing
+        } catch (TooManyLoginAttempts lockedOut) {
+            metrics.lockedOut();
+            throw lockedOut;
+        }
         Optional<User> user = users.findByEmail(email);
         // ServiceOverloaded (busy) leaves here unjudged: it counts as no failure
         boolean matches = hasher.matches(request.password(), user.map(User::passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches) {
             throttle.failed(email);
+            metrics.loginFailed();
             throw new InvalidCredentials();
         }
         throttle.succeeded(email);

@@ -3,6 +3,7 @@ package userapi.service;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.EmailDomainNotAllowed;
+import userapi.error.StaleVersion;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 import userapi.model.Caller;
@@ -18,6 +19,7 @@ import userapi.repository.UserRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -85,16 +87,17 @@ public final class DefaultUserService implements UserService {
      * a while, and writing back what was read before it would undo an update of another field made meanwhile.
      */
     @Override
-    public User update(Caller caller, UUID id, UserUpdateRequest request) {
+    public User update(Caller caller, UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
         AccessPolicy.requireSelfOrAdmin(caller, id);
-        User current = find(id); // a fast 404 before the slow hash
+        User current = find(id);
+        checkVersion(current, expectedVersion); // a fast 404 or 412 before the slow hash; the repository checks again
         boolean changesSecrets = request.email() != null || request.password() != null;
         if (changesSecrets && AccessPolicy.needsCurrentPassword(caller, id)) {
             reauthenticate(current, request.currentPassword());
         }
         String email = request.email() == null ? null : acceptableEmail(request.email());
         String passwordHash = request.password() == null ? null : hasher.hash(request.password()); // holds no lock
-        User updated = repository.update(id, new UserChanges(request.name(), email, passwordHash))
+        User updated = repository.update(id, new UserChanges(request.name(), email, passwordHash), expectedVersion)
                 .orElseThrow(() -> new UserNotFound(id)); // deleted while we were hashing
         if (passwordHash != null) { // whoever knew the old password loses their sessions; this caller keeps theirs
             int revoked = tokens.deleteAllOf(id, caller.userId().equals(id) ? caller.tokenHash() : null);
@@ -105,13 +108,19 @@ public final class DefaultUserService implements UserService {
     }
 
     @Override
-    public void delete(Caller caller, UUID id) {
+    public void delete(Caller caller, UUID id, OptionalLong expectedVersion) {
         AccessPolicy.requireSelfOrAdmin(caller, id);
-        if (!repository.delete(id)) {
+        if (!repository.delete(id, expectedVersion)) {
             throw new UserNotFound(id);
         }
         tokens.deleteAllOf(id, null); // the SQL stores cascade already; the in-memory one needs it
         LOG.info("deleted user " + id);
+    }
+
+    private static void checkVersion(User user, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != user.version()) {
+            throw new StaleVersion(user.id());
+        }
     }
 
     private User find(UUID id) {

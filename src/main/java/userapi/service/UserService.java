@@ -4,6 +4,7 @@ import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.EmailDomainNotAllowed;
 import userapi.error.Forbidden;
+import userapi.error.StaleVersion;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 import userapi.model.Caller;
@@ -12,6 +13,7 @@ import userapi.model.User;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
 
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -32,14 +34,28 @@ public interface UserService {
     /** Users oldest first; admins only. @throws Forbidden */
     Page<User> list(Caller caller, int limit, int offset);
 
-    /**
-     * Changes only the fields present in the request. Changing one's own e-mail or password needs currentPassword;
-     * a new password revokes every other token of that user.
-     * @throws Forbidden, UserNotFound, ValidationFailed (currentPassword missing), CurrentPasswordIncorrect,
-     *         EmailDomainNotAllowed, EmailAlreadyRegistered
-     */
-    User update(Caller caller, UUID id, UserUpdateRequest request);
+    /** As {@link #update(Caller, UUID, UserUpdateRequest, OptionalLong)} whatever the user's version. */
+    default User update(Caller caller, UUID id, UserUpdateRequest request) {
+        return update(caller, id, request, OptionalLong.empty());
+    }
 
-    /** Deletes the user and revokes all their tokens. @throws Forbidden, UserNotFound */
-    void delete(Caller caller, UUID id);
+    /**
+     * Changes only the fields present in the request, only if the user still has the expected version (when
+     * given): optimistic concurrency, checked atomically by the repository. Changing one's own e-mail or password
+     * needs currentPassword; a new password revokes every other token of that user.
+     * @throws Forbidden, UserNotFound, StaleVersion, ValidationFailed (currentPassword missing),
+     *         CurrentPasswordIncorrect, EmailDomainNotAllowed, EmailAlreadyRegistered
+     */
+    User update(Caller caller, UUID id, UserUpdateRequest request, OptionalLong expectedVersion);
+
+    /** As {@link #delete(Caller, UUID, OptionalLong)} whatever the user's version. */
+    default void delete(Caller caller, UUID id) {
+        delete(caller, id, OptionalLong.empty());
+    }
+
+    /**
+     * Deletes the user (only if it still has the expected version, when given) and revokes all their tokens.
+     * @throws Forbidden, UserNotFound, StaleVersion
+     */
+    void delete(Caller caller, UUID id, OptionalLong expectedVersion);
 }

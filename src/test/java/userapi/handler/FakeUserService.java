@@ -9,6 +9,7 @@ import userapi.service.UserService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Test fake of the service layer: records each call with its arguments, answers with canned users or a set failure. */
@@ -55,17 +56,17 @@ final class FakeUserService implements UserService {
     }
 
     @Override
-    public User update(Caller caller, UUID id, UserUpdateRequest request) {
+    public User update(Caller caller, UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
         this.caller = caller;
-        record("update " + id);
+        record("update " + id + (expectedVersion.isPresent() ? " if version " + expectedVersion.getAsLong() : ""));
         updated = request;
         return user;
     }
 
     @Override
-    public void delete(Caller caller, UUID id) {
+    public void delete(Caller caller, UUID id, OptionalLong expectedVersion) {
         this.caller = caller;
-        record("delete " + id);
+        record("delete " + id + (expectedVersion.isPresent() ? " if version " + expectedVersion.getAsLong() : ""));
     }
 
     private void record(String call) {

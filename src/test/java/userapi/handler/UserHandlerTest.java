@@ -147,7 +147,7 @@ class UserHandlerTest {
 
         assertEquals(200, response.status());
         assertEquals(ADA_RESPONSE, response.body());
-        assertEquals(Map.of(), response.headers());
+        assertEquals(Map.of("ETag", "\"1\""), response.headers());
         assertEquals(List.of("get " + ID), service.calls);
         assertEquals(ADA_CALLER, service.caller);
     }
@@ -237,8 +237,17 @@ class UserHandlerTest {
         assertEquals(List.of("list limit=7 offset=0"), service.calls);
     }
 
+    @Test
+    void list_ignores_query_parameters_it_does_not_know() {
+        FakeUserService service = new FakeUserService(ADA);
+
+        new UserHandler(service, models).list(query(Map.of("limit", "5", "_", "1700000000", "sort", "name")));
+
+        assertEquals(List.of("list limit=5 offset=0"), service.calls);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "", "1.5", "1e2", "0x10", "99999999999"})
+    @ValueSource(strings = {"abc", "", " ", "5x", "1.5", "1e2", "0x10", "99999999999", "null"})
     void list_rejects_a_limit_that_is_not_an_integer(String limit) {
         assertInvalidQuery(Map.of("limit", limit), List.of(new FieldError("limit", "must be an integer")));
     }
@@ -396,5 +405,76 @@ class UserHandlerTest {
         Map<String, List<String>> query = new HashMap<>();
         params.forEach((name, value) -> query.put(name, List.of(value)));
         return new Request(Map.of(), query, null, null, ADA_CALLER);
+    }
+
+    // --- conditional requests ---------------------------------------------------------------------------------
+
+    private static Request conditional(String rawId, String header, String value, String json) {
+        return new Request(Map.of("id", rawId), Map.of(), json == null ? null : "application/json",
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8), Map.of(header, value));
+    }
+
+    @Test
+    void get_answers_304_with_the_etag_when_if_none_match_names_the_current_version() {
+        FakeUserService service = new FakeUserService(new User(ID, "Ada", "ada@example.com", "h", Role.USER, CREATED, 7));
+
+        Response response = new UserHandler(service, models).get(conditional(ID.toString(), "If-None-Match", "\"6\", W/\"7\"", null));
+
+        assertEquals(304, response.status());
+        assertNull(response.body());
+        assertEquals(Map.of("ETag", "\"7\""), response.headers());
+    }
+
+    @Test
+    void get_answers_200_when_if_none_match_names_an_older_version() {
+        FakeUserService service = new FakeUserService(new User(ID, "Ada", "ada@example.com", "h", Role.USER, CREATED, 7));
+
+        Response response = new UserHandler(service, models).get(conditional(ID.toString(), "If-None-Match", "\"6\"", null));
+
+        assertEquals(200, response.status());
+        assertEquals(Map.of("ETag", "\"7\""), response.headers());
+    }
+
+    @Test
+    void patch_hands_the_service_the_version_of_if_match_and_sends_the_new_etag() {
+        FakeUserService service = new FakeUserService(new User(ID, "Ada", "ada@example.com", "h", Role.USER, CREATED, 4));
+
+        Response response = new UserHandler(service, models).update(conditional(ID.toString(), "If-Match", "\"3\"", "{\"name\":\"B\"}"));
+
+        assertEquals(List.of("update " + ID + " if version 3"), service.calls);
+        assertEquals(Map.of("ETag", "\"4\""), response.headers());
+    }
+
+    @Test
+    void delete_hands_the_service_the_version_of_if_match() {
+        FakeUserService service = new FakeUserService(ADA);
+
+        new UserHandler(service, models).delete(conditional(ID.toString(), "If-Match", "\"5\"", null));
+
+        assertEquals(List.of("delete " + ID + " if version 5"), service.calls);
+    }
+
+    @Test
+    void if_match_star_asks_for_no_version_and_a_weak_or_foreign_tag_for_one_no_user_has() {
+        FakeUserService service = new FakeUserService(ADA);
+        UserHandler handler = new UserHandler(service, models);
+
+        handler.delete(conditional(ID.toString(), "If-Match", "*", null));
+        handler.delete(conditional(ID.toString(), "If-Match", "W/\"1\"", null));
+        handler.delete(conditional(ID.toString(), "If-Match", "\"abc\"", null));
+
+        assertEquals(List.of("delete " + ID, "delete " + ID + " if version -1", "delete " + ID + " if version -1"), service.calls);
+    }
+
+    @Test
+    void if_match_with_several_tags_requires_the_current_version_if_it_is_among_them() {
+        FakeUserService service = new FakeUserService(new User(ID, "Ada", "ada@example.com", "h", Role.USER, CREATED, 2));
+        UserHandler handler = new UserHandler(service, models);
+
+        handler.delete(conditional(ID.toString(), "If-Match", "\"1\", \"2\"", null));
+        handler.delete(conditional(ID.toString(), "If-Match", "\"3\", \"4\"", null));
+
+        assertEquals(List.of("get " + ID, "delete " + ID + " if version 2", "get " + ID, "delete " + ID + " if version -1"),
+                service.calls);
     }
 }

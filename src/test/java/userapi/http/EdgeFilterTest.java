@@ -468,21 +468,26 @@ class EdgeFilterTest {
     }
 
     @Test
-    void names_the_caller_the_router_noted_in_the_access_line_and_forgets_the_note() throws IOException, InterruptedException {
-        AccessNotes notes = new AccessNotes();
+    void names_the_caller_the_router_authenticated_in_the_access_line_never_the_token() throws Exception {
+        String token = "t".repeat(43);
         java.util.UUID ada = java.util.UUID.fromString("3f2b8c4e-1d2a-4b5c-9e8f-0a1b2c3d4e5f");
-        java.util.concurrent.atomic.AtomicReference<com.sun.net.httpserver.HttpExchange> seen = new java.util.concurrent.atomic.AtomicReference<>();
-        server = TestServer.start(exchange -> {
-            seen.set(exchange);
-            notes.noteCaller(exchange, ada);
-            writer.write(exchange, 204, java.util.Map.of(), null);
-        }, List.of(new EdgeFilter(writer, notes)));
+        Router router = new Router(writer, 1024, sent -> sent.equals(token)
+                ? java.util.Optional.of(new userapi.model.Caller(ada, userapi.model.Role.USER, "hash"))
+                : java.util.Optional.empty())
+                .get("/users/me", Router.Access.SIGNED_IN, request -> Response.noContent())
+                .get("/health", request -> Response.noContent());
+        server = TestServer.start(router, List.of(new EdgeFilter(writer)));
 
-        String id = requestId(send("GET", "/users/me", null));
-        awaitAccessLine(id);
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(server.uri("/users/me"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        String anonymous = requestId(send("GET", "/health", null));
+        awaitAccessLine(requestId(signedIn));
+        awaitAccessLine(anonymous);
 
-        LogCapture.Captured access = logs.all().stream().filter(c -> isAccessLine(c)).findFirst().orElseThrow();
-        assertTrue(access.message().matches("GET /users/me 204 \\d+\\.\\d{3}ms user=" + ada), access.message());
-        assertNull(notes.close(seen.get()), "the EdgeFilter closed the note");
+        List<LogCapture.Captured> access = logs.all().stream().filter(c -> isAccessLine(c)).toList();
+        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /users/me 204 \\d+\\.\\d{3}ms user=" + ada)),
+                access.toString());
+        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /health 204 \\d+\\.\\d{3}ms")), access.toString());
+        assertTrue(access.stream().noneMatch(c -> c.line().contains(token)), "the token reached a log line");
     }
 }

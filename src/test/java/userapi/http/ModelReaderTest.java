@@ -5,7 +5,9 @@ import userapi.error.RejectedRequest.Reason;
 import static userapi.testing.Rejections.assertRejected;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -296,23 +297,150 @@ class ModelReaderTest {
         assertEquals(List.of(new FieldError("body", "must be a JSON object")), errorsOf(json("null"), UserUpdateRequest.class));
     }
 
-    /** A model built by hand, like PageQuery, to show validate(...) on its own. */
-    record Limits(@Min(1) int limit, @Min(0) int offset) {
+    // --- every type is strict, not only String: a test-only record with one field of each kind ----------------
+
+    enum Plan { FREE, PRO }
+
+    record Address(@NotNull String city, int zip) {
+    }
+
+    record Everything(String name, int age, boolean admin, long visits, double score, Plan plan, @Valid Address address,
+                      List<String> tags, Integer optionalCount) {
+    }
+
+    private static final String VALID_EVERYTHING = "{\"name\":\"Ada\",\"age\":36,\"admin\":false,\"visits\":12345678901,"
+            + "\"score\":1,\"plan\":\"PRO\",\"address\":{\"city\":\"London\",\"zip\":1815},\"tags\":[\"math\"]}";
+
+    @Test
+    void binds_every_kind_of_field_and_reads_an_integer_as_a_floating_point_number() {
+        Everything model = reader.read(json(VALID_EVERYTHING), Everything.class);
+
+        assertEquals(new Everything("Ada", 36, false, 12_345_678_901L, 1.0, Plan.PRO, new Address("London", 1815),
+                List.of("math"), null), model);
     }
 
     @Test
-    void validates_a_model_built_by_hand_and_returns_it_when_valid() {
-        Limits valid = new Limits(10, 0);
+    void refuses_every_wrong_type_null_and_unknown_field_at_once_in_model_order() {
+        String body = "{\"zzz\":1,\"optionalCount\":\"5\",\"tags\":\"math\",\"address\":{\"city\":7,\"zip\":\"1815\",\"x\":1},"
+                + "\"plan\":0,\"score\":\"1.5\",\"visits\":1.5,\"admin\":\"true\",\"age\":\"5\",\"name\":5}";
 
-        assertSame(valid, reader.validate(valid, List.of()));
+        List<FieldError> errors = errorsOf(json(body), Everything.class);
+
+        assertEquals(List.of(
+                new FieldError("name", "must be a string"),
+                new FieldError("age", "must be an integer"),
+                new FieldError("admin", "must be true or false"),
+                new FieldError("visits", "must be an integer"),
+                new FieldError("score", "must be a number"),
+                new FieldError("plan", "must be one of FREE, PRO"),
+                new FieldError("address.city", "must be a string"),
+                new FieldError("address.x", "is not a known field"),
+                new FieldError("address.zip", "must be an integer"),
+                new FieldError("tags", "must be a JSON array"),
+                new FieldError("optionalCount", "must be an integer"),
+                new FieldError("zzz", "is not a known field")), errors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"5\"", "1.5", "5.0", "true", "\"\"", "[5]", "{}", "99999999999"})
+    void refuses_for_an_int_anything_but_a_json_integer_in_range(String value) {
+        String body = VALID_EVERYTHING.replace("\"age\":36", "\"age\":" + value);
+
+        assertEquals(List.of(new FieldError("age", "must be an integer")), errorsOf(json(body), Everything.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "\"false\"", "\"\"", "null"})
+    void refuses_for_a_boolean_anything_but_true_or_false(String value) {
+        String body = VALID_EVERYTHING.replace("\"admin\":false", "\"admin\":" + value);
+
+        assertEquals(List.of("admin"), fields(errorsOf(json(body), Everything.class)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"pro\"", "\"Pro\"", "1", "\"1\"", "\"\"", "\"GOLD\""})
+    void refuses_an_enum_value_by_number_or_in_another_case(String value) {
+        String body = VALID_EVERYTHING.replace("\"plan\":\"PRO\"", "\"plan\":" + value);
+
+        assertEquals(List.of(new FieldError("plan", "must be one of FREE, PRO")), errorsOf(json(body), Everything.class));
     }
 
     @Test
-    void reports_every_violation_of_a_model_built_by_hand() {
-        ValidationFailed failure = assertThrows(ValidationFailed.class, () -> reader.validate(new Limits(0, -1), List.of()));
+    void refuses_explicit_nulls_of_every_type_and_absent_primitives() {
+        String body = "{\"name\":null,\"age\":null,\"plan\":null,\"address\":{\"city\":null},\"tags\":null}";
 
-        assertEquals(List.of("limit", "offset"), fields(failure.errors()));
-        assertEquals("2 fields are invalid.", failure.getMessage());
+        List<FieldError> errors = errorsOf(json(body), Everything.class);
+
+        assertEquals(List.of(new FieldError("name", "must not be null"), new FieldError("age", "must not be null"),
+                new FieldError("admin", "must not be null"), new FieldError("visits", "must not be null"),
+                new FieldError("score", "must not be null"), new FieldError("plan", "must not be null"),
+                new FieldError("address.city", "must not be null"), new FieldError("address.zip", "must not be null"),
+                new FieldError("tags", "must not be null")), errors);
+    }
+
+    @Test
+    void refuses_a_nested_record_that_is_not_an_object_and_an_array_of_the_wrong_element_type() {
+        String body = VALID_EVERYTHING.replace("{\"city\":\"London\",\"zip\":1815}", "\"London\"")
+                .replace("[\"math\"]", "[1]");
+
+        assertEquals(List.of(new FieldError("address", "must be a JSON object"), new FieldError("tags", "must be a JSON array")),
+                errorsOf(json(body), Everything.class));
+    }
+
+    @Test
+    void validates_a_nested_record_marked_valid_and_names_the_field_by_its_path() {
+        String body = VALID_EVERYTHING.replace("{\"city\":\"London\",\"zip\":1815}", "{\"zip\":1815}");
+
+        assertEquals(List.of(new FieldError("address.city", "must not be null")), errorsOf(json(body), Everything.class));
+    }
+
+    // --- query parameters: the same binder, but a value is text ---------------------------------------------
+
+    record Query(@Min(1) Integer limit, @Min(0) int offset, Boolean active, Plan plan) {
+    }
+
+    private static Request query(Map<String, List<String>> parameters) {
+        return new Request(Map.of(), parameters, null, null);
+    }
+
+    @Test
+    void reads_query_text_as_the_records_types() {
+        Query query = reader.readQuery(query(Map.of("limit", List.of("5"), "offset", List.of("0"), "active", List.of("true"),
+                "plan", List.of("FREE"))), Query.class);
+
+        assertEquals(new Query(5, 0, true, Plan.FREE), query);
+    }
+
+    @Test
+    void leaves_an_absent_optional_parameter_null_and_takes_the_first_of_a_repeated_one() {
+        Query query = reader.readQuery(query(Map.of("offset", List.of("3", "x"))), Query.class);
+
+        assertEquals(new Query(null, 3, null, null), query);
+    }
+
+    @Test
+    void ignores_query_parameters_the_record_does_not_name() {
+        assertEquals(new Query(null, 0, null, null), reader.readQuery(query(Map.of("offset", List.of("0"), "_", List.of("123"))),
+                Query.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "5x", "1.5", "1e2", "0x10", "null", "99999999999"})
+    void refuses_query_text_that_is_not_an_integer(String limit) {
+        List<FieldError> errors = assertThrows(ValidationFailed.class,
+                () -> reader.readQuery(query(Map.of("limit", List.of(limit), "offset", List.of("0"))), Query.class)).errors();
+
+        assertEquals(List.of(new FieldError("limit", "must be an integer")), errors);
+    }
+
+    @Test
+    void reports_every_bad_query_parameter_and_constraint_at_once() {
+        List<FieldError> errors = assertThrows(ValidationFailed.class, () -> reader.readQuery(query(Map.of(
+                "active", List.of("yes"), "plan", List.of("gold"), "limit", List.of("0"))), Query.class)).errors();
+
+        assertEquals(List.of(new FieldError("limit", "must be greater than or equal to 1"),
+                new FieldError("offset", "must not be null"), new FieldError("active", "must be true or false"),
+                new FieldError("plan", "must be one of FREE, PRO")), errors);
     }
 
     @Test

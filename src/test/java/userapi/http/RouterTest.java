@@ -425,13 +425,13 @@ class RouterTest {
             asked.add(token);
             return token.equals(GOOD_TOKEN) ? java.util.Optional.of(ADA) : java.util.Optional.empty();
         };
-        return new Router(writer, MAX_BODY, authenticator, new AccessNotes())
+        return new Router(writer, MAX_BODY, authenticator)
                 .get("/health", Router.Access.PUBLIC, recording("health"))
                 .get("/users/me", Router.Access.SIGNED_IN, recording("me"));
     }
 
     private Response routeWith(Router router, String path, List<String> authorization, List<Caller> noted) throws IOException {
-        return router.route("GET", path, authorization, reader("GET", path), noted::add);
+        return router.route("GET", path, template -> { }, authorization, reader("GET", path), noted::add);
     }
 
     @Test

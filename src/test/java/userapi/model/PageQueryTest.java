@@ -32,6 +32,12 @@ class PageQueryTest {
     }
 
     @Test
+    void an_absent_parameter_takes_its_default() {
+        assertEquals(new PageQuery(20, 0), new PageQuery(null, null));
+        assertEquals(new PageQuery(5, 0), new PageQuery(5, null));
+    }
+
+    @Test
     void accepts_the_bounds() {
         assertEquals(Set.of(), invalidFields(new PageQuery(1, 0)));
         assertEquals(Set.of(), invalidFields(new PageQuery(100, Integer.MAX_VALUE)));

@@ -59,7 +59,7 @@ class JdbcUserRepositoryTest {
 
     @Test
     void sqlite_connections_use_wal_full_sync_and_a_busy_timeout() throws SQLException {
-        HikariConfig pool = Dialect.SQLITE.poolConfig(url(), TIMEOUT);
+        HikariConfig pool = Dialect.SQLITE.poolConfig(url(), null, 0, TIMEOUT);
         try (Connection connection = DriverManager.getConnection(url(), pool.getDataSourceProperties());
              Statement statement = connection.createStatement()) {
             assertEquals("wal", pragma(statement, "journal_mode"));

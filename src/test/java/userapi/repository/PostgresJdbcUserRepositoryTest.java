@@ -23,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** JdbcUserRepository on PostgreSQL (TEST_DATABASE_URL) beyond the contract: a server that comes up late. */
+/**
+ * JdbcUserRepository on PostgreSQL (TEST_DATABASE_URL) beyond the contract: a server that comes up late, and a
+ * multi-host URL whose first host is down (fail-over).
+ */
 @ExtendWith(TestDatabase.class)
 class PostgresJdbcUserRepositoryTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -79,6 +82,28 @@ class PostgresJdbcUserRepositoryTest {
             assertEquals(0, repository.connectionsInUse());
         } finally {
             logger.removeHandler(capture);
+            schema.drop();
+        }
+    }
+
+    @Test
+    void a_multi_host_url_fails_over_to_the_host_that_answers() throws Exception {
+        TestDatabase.Schema schema = TestDatabase.createSchema();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // free now, and nothing will listen on it
+        }
+        java.net.InetSocketAddress server = schema.server();
+        String url = schema.url().replaceFirst("^jdbc:postgresql://[^/]+/", "jdbc:postgresql://127.0.0.1:" + closedPort
+                + "," + server.getHostString() + ":" + server.getPort() + "/") + "&targetServerType=primary";
+        try (JdbcUserRepository repository = JdbcUserRepository.open(url, null, 2, Duration.ofSeconds(5))) {
+            User ada = new User(UUID.randomUUID(), "Ada", "ada@example.com", "pbkdf2$x", Role.USER, Instant.parse("2026-01-01T00:00:00Z"));
+
+            repository.insert(ada);
+
+            assertTrue(url.contains("127.0.0.1:" + closedPort + ","), url);
+            assertEquals(ada, repository.findById(ada.id()).orElseThrow());
+        } finally {
             schema.drop();
         }
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import userapi.error.EmailAlreadyRegistered;
+import userapi.error.StaleVersion;
 import userapi.model.Page;
 import userapi.model.Role;
 import userapi.model.User;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -120,7 +122,7 @@ abstract class UserRepositoryContract {
     void update_changes_name_email_and_password_hash_and_returns_the_user_as_stored() {
         User user = user("old@example.com", T0);
         repository.insert(user);
-        User changed = new User(user.id(), "New Name", "new@example.com", "pbkdf2$new", Role.USER, user.createdAt());
+        User changed = new User(user.id(), "New Name", "new@example.com", "pbkdf2$new", Role.USER, user.createdAt(), 2);
 
         assertEquals(Optional.of(changed),
                 repository.update(user.id(), new UserChanges("New Name", "new@example.com", "pbkdf2$new")));
@@ -133,7 +135,7 @@ abstract class UserRepositoryContract {
     void update_of_the_name_only_keeps_the_stored_email_and_password_hash() {
         User user = user("keep@example.com", T0);
         repository.insert(user);
-        User renamed = new User(user.id(), "Renamed", "keep@example.com", "pbkdf2$hash-of-keep@example.com", Role.USER, T0);
+        User renamed = new User(user.id(), "Renamed", "keep@example.com", "pbkdf2$hash-of-keep@example.com", Role.USER, T0, 2);
 
         assertEquals(Optional.of(renamed), repository.update(user.id(), new UserChanges("Renamed", null, null)));
         assertEquals(renamed, repository.findById(user.id()).orElseThrow());
@@ -144,7 +146,7 @@ abstract class UserRepositoryContract {
     void update_of_the_password_hash_only_keeps_the_stored_name_and_email() {
         User user = user("keep@example.com", T0);
         repository.insert(user);
-        User rehashed = new User(user.id(), "Name of keep@example.com", "keep@example.com", "pbkdf2$new", Role.USER, T0);
+        User rehashed = new User(user.id(), "Name of keep@example.com", "keep@example.com", "pbkdf2$new", Role.USER, T0, 2);
 
         assertEquals(Optional.of(rehashed), repository.update(user.id(), new UserChanges(null, null, "pbkdf2$new")));
         assertEquals(rehashed, repository.findById(user.id()).orElseThrow());
@@ -155,8 +157,10 @@ abstract class UserRepositoryContract {
         User user = user("same@example.com", T0);
         repository.insert(user);
 
-        assertEquals(Optional.of(user), repository.update(user.id(), new UserChanges(null, null, null)));
-        assertEquals(user, repository.findById(user.id()).orElseThrow());
+        assertEquals(Optional.of(new User(user.id(), user.name(), user.email(), user.passwordHash(), Role.USER, user.createdAt(), 2)),
+                repository.update(user.id(), new UserChanges(null, null, null)));
+        assertEquals(new User(user.id(), user.name(), user.email(), user.passwordHash(), Role.USER, user.createdAt(), 2),
+                repository.findById(user.id()).orElseThrow()); // an accepted update is a new version, even an empty one
     }
 
     /**
@@ -188,7 +192,7 @@ abstract class UserRepositoryContract {
                 User stored = repository.findById(user.id()).orElseThrow();
                 assertEquals(name, stored.name(), "round " + round + ": the name was written back over");
                 assertEquals(hash, stored.passwordHash(), "round " + round + ": the password hash was written back over");
-                assertEquals(new User(user.id(), name, "both@example.com", hash, Role.USER, T0), stored, "round " + round);
+                assertEquals(new User(user.id(), name, "both@example.com", hash, Role.USER, T0, 1 + 2L * round), stored, "round " + round);
             }
         } finally {
             threads.shutdownNow(); // not close(): that would wait without bound for a hung thread
@@ -481,5 +485,97 @@ abstract class UserRepositoryContract {
         assertEquals("old", repository.findById(ada.id()).orElseThrow().passwordHash());
         assertTrue(repository.replacePasswordHash(ada.id(), "old", "new"));
         assertEquals("new", repository.findById(ada.id()).orElseThrow().passwordHash());
+        assertEquals(ada.version(), repository.findById(ada.id()).orElseThrow().version(), "a re-hash is not a new version");
+    }
+
+    // --- versions (optimistic concurrency) ---------------------------------------------------------------------
+
+    @Test
+    void a_new_user_has_version_1_and_each_update_adds_one() {
+        User user = user("versions@example.com", T0);
+        repository.insert(user);
+
+        assertEquals(1, repository.findById(user.id()).orElseThrow().version());
+        assertEquals(2, repository.update(user.id(), new UserChanges("B", null, null)).orElseThrow().version());
+        assertEquals(3, repository.update(user.id(), new UserChanges("C", null, null)).orElseThrow().version());
+        assertEquals(3, repository.findById(user.id()).orElseThrow().version());
+    }
+
+    @Test
+    void an_update_expecting_the_current_version_applies() {
+        User user = user("current@example.com", T0);
+        repository.insert(user);
+
+        User changed = repository.update(user.id(), new UserChanges("B", null, null), OptionalLong.of(1)).orElseThrow();
+
+        assertEquals(new User(user.id(), "B", user.email(), user.passwordHash(), Role.USER, T0, 2), changed);
+    }
+
+    @Test
+    void an_update_expecting_another_version_throws_stale_version_and_changes_nothing() {
+        User user = user("stale@example.com", T0);
+        repository.insert(user);
+        repository.update(user.id(), new UserChanges("B", null, null));
+
+        assertThrows(StaleVersion.class, () -> repository.update(user.id(), new UserChanges("C", "c@example.com", "pbkdf2$c"),
+                OptionalLong.of(1)));
+
+        assertEquals(new User(user.id(), "B", user.email(), user.passwordHash(), Role.USER, T0, 2), repository.findById(user.id()).orElseThrow());
+    }
+
+    @Test
+    void a_delete_expecting_another_version_throws_stale_version_and_keeps_the_user() {
+        User user = user("keepme@example.com", T0);
+        repository.insert(user);
+        repository.update(user.id(), new UserChanges("B", null, null));
+
+        assertThrows(StaleVersion.class, () -> repository.delete(user.id(), OptionalLong.of(1)));
+        assertTrue(repository.findById(user.id()).isPresent());
+        assertTrue(repository.delete(user.id(), OptionalLong.of(2)));
+        assertFalse(repository.findById(user.id()).isPresent());
+    }
+
+    @Test
+    void an_unknown_id_is_not_found_whatever_version_is_expected() {
+        assertEquals(Optional.empty(), repository.update(UUID.randomUUID(), new UserChanges("X", null, null), OptionalLong.of(1)));
+        assertFalse(repository.delete(UUID.randomUUID(), OptionalLong.of(1)));
+    }
+
+    /** Writers that all read version 1 leave one barrier together: exactly one of them may win, every round. */
+    @Test
+    void of_writers_expecting_the_same_version_exactly_one_wins() throws Exception {
+        int writers = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 1; round <= 10; round++) {
+                User user = user("race" + round + "@example.com", T0);
+                repository.insert(user);
+                CyclicBarrier together = new CyclicBarrier(writers);
+                List<Future<Optional<User>>> attempts = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    String name = "Writer " + writer;
+                    attempts.add(threads.submit(() -> {
+                        together.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                        return repository.update(user.id(), new UserChanges(name, null, null), OptionalLong.of(1));
+                    }));
+                }
+                int won = 0;
+                int stale = 0;
+                for (Future<Optional<User>> attempt : attempts) {
+                    try {
+                        attempt.get(WAIT_SECONDS, TimeUnit.SECONDS).orElseThrow();
+                        won++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertTrue(e.getCause() instanceof StaleVersion, "round " + round + ": " + e.getCause());
+                        stale++;
+                    }
+                }
+                assertEquals(List.of(1, writers - 1), List.of(won, stale), "round " + round);
+                assertEquals(2, repository.findById(user.id()).orElseThrow().version(), "round " + round);
+            }
+        } finally {
+            threads.shutdownNow();
+            assertTrue(threads.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "update threads did not stop");
+        }
     }
 }

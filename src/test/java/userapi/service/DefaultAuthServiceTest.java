@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import userapi.error.InvalidCredentials;
 import userapi.error.ServiceOverloaded;
 import userapi.error.TooManyLoginAttempts;
+import userapi.metrics.SignInMetrics;
 import userapi.model.Caller;
 import userapi.model.IssuedToken;
 import userapi.model.LoginRequest;
@@ -34,8 +35,21 @@ class DefaultAuthServiceTest {
     private final RecordingUserRepository users = new RecordingUserRepository();
     private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    /** Counts what the service reports to /metrics. */
+    private final java.util.List<String> reported = new java.util.ArrayList<>();
+    private final SignInMetrics metrics = new SignInMetrics() {
+        @Override
+        public void loginFailed() {
+            reported.add("failed");
+        }
+
+        @Override
+        public void lockedOut() {
+            reported.add("locked out");
+        }
+    };
     private final DefaultAuthService service = new DefaultAuthService(users, tokens, hasher,
-            new LoginThrottle(clock, 100), new Tokens(), clock, TTL);
+            new LoginThrottle(clock, 100), new Tokens(), clock, TTL, metrics);
 
     DefaultAuthServiceTest() {
         users.insert(new User(ADA_ID, "Ada", "ada@example.com", "hashed:correct horse", Role.USER, START));
@@ -99,6 +113,7 @@ class DefaultAuthServiceTest {
         hasher.checked.clear();
 
         TooManyLoginAttempts refused = assertThrows(TooManyLoginAttempts.class, () -> login("ada@example.com", "correct horse"));
+        assertEquals(List.of("failed", "failed", "failed", "failed", "failed", "locked out"), reported);
 
         assertTrue(refused.retryAfterSeconds() > 0 && refused.retryAfterSeconds() <= 15 * 60);
         assertEquals(List.of(), hasher.checked, "no hashing for a refused login");

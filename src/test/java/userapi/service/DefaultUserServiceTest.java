@@ -5,6 +5,7 @@ import userapi.error.EmailAlreadyRegistered;
 import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.EmailDomainNotAllowed;
 import userapi.error.Forbidden;
+import userapi.error.StaleVersion;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 import userapi.model.Caller;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -268,7 +270,7 @@ class DefaultUserServiceTest {
 
         User updated = service.update(ADMIN, ada.id(), new UserUpdateRequest("Ada L.", null, null));
 
-        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", Role.USER, ada.createdAt()), updated);
+        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", Role.USER, ada.createdAt(), 2), updated);
         assertEquals(Optional.of(updated), repository.findById(ada.id()));
         assertEquals(List.of(), hasher.hashed);
         assertEquals(List.of(new UserChanges("Ada L.", null, null)), repository.updateCalls);
@@ -278,8 +280,9 @@ class DefaultUserServiceTest {
     void update_with_no_fields_changes_nothing() {
         User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
 
-        assertEquals(ada, service.update(ADMIN, ada.id(), new UserUpdateRequest(null, null, null)));
-        assertEquals(Optional.of(ada), repository.findById(ada.id()));
+        User same = new User(ada.id(), ada.name(), ada.email(), ada.passwordHash(), Role.USER, ada.createdAt(), 2); // a new version
+        assertEquals(same, service.update(ADMIN, ada.id(), new UserUpdateRequest(null, null, null)));
+        assertEquals(Optional.of(same), repository.findById(ada.id()));
     }
 
     @Test
@@ -289,7 +292,7 @@ class DefaultUserServiceTest {
         User updated = service.update(ADMIN, ada.id(), new UserUpdateRequest(null, null, "battery staple"));
 
         assertEquals("hashed:battery staple", updated.passwordHash());
-        assertEquals(new User(ada.id(), "Ada", "ada@example.com", "hashed:battery staple", Role.USER, ada.createdAt()),
+        assertEquals(new User(ada.id(), "Ada", "ada@example.com", "hashed:battery staple", Role.USER, ada.createdAt(), 2),
                 repository.findById(ada.id()).orElseThrow());
         assertEquals(List.of(new UserChanges(null, null, "hashed:battery staple")), repository.updateCalls);
     }
@@ -334,7 +337,7 @@ class DefaultUserServiceTest {
 
         User updated = service.update(ADMIN, ada.id(), new UserUpdateRequest("Ada L.", "ADA@example.com", null));
 
-        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", Role.USER, ada.createdAt()), updated);
+        assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", Role.USER, ada.createdAt(), 2), updated);
     }
 
     @Test
@@ -381,10 +384,10 @@ class DefaultUserServiceTest {
             User stored = repository.findById(ada.id()).orElseThrow();
             assertEquals("Ada L.", stored.name(), "the password PATCH wrote back the name it had read");
             assertEquals("hashed:battery staple", stored.passwordHash());
-            User both = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:battery staple", Role.USER, ada.createdAt());
+            User both = new User(ada.id(), "Ada L.", "ada@example.com", "hashed:battery staple", Role.USER, ada.createdAt(), 3);
             assertEquals(both, stored);
             assertEquals(both, rehashed, "the password PATCH answers the user as stored, with the new name");
-            assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", Role.USER, ada.createdAt()), renamed);
+            assertEquals(new User(ada.id(), "Ada L.", "ada@example.com", "hashed:correct horse", Role.USER, ada.createdAt(), 2), renamed);
         } finally {
             hashMayFinish.countDown();
             clients.shutdownNow();
@@ -578,5 +581,57 @@ class DefaultUserServiceTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(failure, e);
         }
+    }
+
+    // --- expected versions ------------------------------------------------------------------------------------
+
+    @Test
+    void update_expecting_an_old_version_is_refused_before_hashing_and_changes_nothing() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        service.update(ADMIN, ada.id(), new UserUpdateRequest("Ada L.", null, null));
+        hasher.hashed.clear();
+        repository.updateCalls.clear();
+
+        assertThrows(StaleVersion.class, () -> service.update(ADMIN, ada.id(), new UserUpdateRequest(null, null, "battery staple"),
+                OptionalLong.of(1)));
+
+        assertEquals(List.of(), hasher.hashed);
+        assertEquals(List.of(), repository.updateCalls);
+        assertEquals(2, repository.findById(ada.id()).orElseThrow().version());
+    }
+
+    @Test
+    void update_expecting_the_current_version_applies_and_answers_the_next() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+
+        User updated = service.update(ADMIN, ada.id(), new UserUpdateRequest("Ada L.", null, null), OptionalLong.of(1));
+
+        assertEquals(2, updated.version());
+        assertEquals("Ada L.", updated.name());
+    }
+
+    /** The early check passed, then another writer changed the user while we hashed: the repository's check refuses. */
+    @Test
+    void update_refused_by_the_repository_when_the_user_changed_during_the_hash() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        repository.beforeUpdate = () -> {
+            repository.beforeUpdate = () -> { };
+            repository.update(ada.id(), new UserChanges("Someone else", null, null));
+        };
+
+        assertThrows(StaleVersion.class, () -> service.update(ADMIN, ada.id(), new UserUpdateRequest(null, null, "battery staple"),
+                OptionalLong.of(1)));
+
+        assertEquals("hashed:correct horse", repository.findById(ada.id()).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void delete_expecting_an_old_version_is_refused_and_keeps_the_user() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        service.update(ADMIN, ada.id(), new UserUpdateRequest("Ada L.", null, null));
+
+        assertThrows(StaleVersion.class, () -> service.delete(ADMIN, ada.id(), OptionalLong.of(1)));
+
+        assertTrue(repository.findById(ada.id()).isPresent());
     }
 }

@@ -10,6 +10,7 @@ import userapi.repository.UserRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,15 +28,15 @@ final class RecordingUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<User> update(UUID id, UserChanges changes) {
+    public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {
         updateCalls.add(changes);
         beforeUpdate.run();
-        return store.update(id, changes);
+        return store.update(id, changes, expectedVersion);
     }
 
     @Override
-    public boolean delete(UUID id) {
-        return store.delete(id);
+    public boolean delete(UUID id, OptionalLong expectedVersion) {
+        return store.delete(id, expectedVersion);
     }
 
     @Override

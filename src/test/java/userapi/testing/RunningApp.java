@@ -1,7 +1,6 @@
 package userapi.testing;
 
 import userapi.App;
-import userapi.Config;
 import userapi.model.Role;
 import userapi.model.User;
 import userapi.repository.InMemoryUserRepository;
@@ -29,15 +28,13 @@ public final class RunningApp extends HttpTarget {
 
     public static RunningApp start(int passwordHashIterations) throws IOException {
         InMemoryUserRepository users = new InMemoryUserRepository();
-        return new RunningApp(App.start(new Config("127.0.0.1", 0, Set.of("mailinator.com"), passwordHashIterations),
-                users), users);
+        return new RunningApp(App.start(TestConfig.local(Set.of("mailinator.com"), passwordHashIterations), users), users);
     }
 
     /** With fast hashing and tokens that live this many seconds. */
     public static RunningApp startWithTokenTtl(int tokenTtlSeconds) throws IOException {
         InMemoryUserRepository users = new InMemoryUserRepository();
-        return new RunningApp(App.start(new Config("127.0.0.1", 0, Set.of("mailinator.com"), 1000, Config.MEMORY,
-                tokenTtlSeconds), users), users);
+        return new RunningApp(App.start(TestConfig.local(Set.of("mailinator.com"), 1000, 0, tokenTtlSeconds), users), users);
     }
 
     /**

@@ -1,5 +1,5 @@
--- Schema version 3 for PostgreSQL (issue 9, sign-in): every user's role, and the bearer tokens of logged-in users.
--- Never edit a version once applied: add V4__....sql instead. Same columns as db/sqlite/V3__tokens_and_roles.sql.
+-- Schema version 4 for PostgreSQL (issue 9, sign-in): every user's role, and the bearer tokens of logged-in users.
+-- Never edit a version once applied: add V5__....sql instead. Same columns as db/sqlite/V4__tokens_and_roles.sql.
 
 ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'user' CONSTRAINT users_role_known CHECK (role IN ('user', 'admin'));
 

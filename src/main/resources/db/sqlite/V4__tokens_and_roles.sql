@@ -1,5 +1,5 @@
--- Schema version 3 for SQLite (issue 9, sign-in): every user's role, and the bearer tokens of logged-in users.
--- Never edit a version once applied: add V4__....sql instead. Same rules of layout as V1.
+-- Schema version 4 for SQLite (issue 9, sign-in): every user's role, and the bearer tokens of logged-in users.
+-- Never edit a version once applied: add V5__....sql instead. Same rules of layout as V1.
 
 ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'admin'));
 

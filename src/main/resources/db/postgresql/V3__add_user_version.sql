@@ -1,0 +1,6 @@
+-- Schema version 3 for PostgreSQL: every user gets a version, 1 when created, one more with every change. GET sends
+-- it as the ETag; PATCH and DELETE with If-Match change the row only WHERE version = the one the client read, which
+-- PostgreSQL re-checks on the latest row once it holds the row lock: of two racing writers, one wins.
+-- Never edit a version once applied (its checksum is recorded): add V4__....sql instead.
+
+ALTER TABLE users ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
