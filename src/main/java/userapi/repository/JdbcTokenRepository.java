@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Tokens in the users' SQL database (table tokens, schema V2), through the pool and migrations of its
+ * Tokens in the users' SQL database (table tokens, schema V4), through the pool and migrations of its
  * JdbcUserRepository: the same statements on SQLite and PostgreSQL, so a token issued by one instance works on
  * every instance of one PostgreSQL, and a logout on one is seen by all at once. Each method is one statement in
  * auto-commit on an index (the token's hash, its user, its expiry); any database failure is StorageUnavailable.
