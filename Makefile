@@ -38,7 +38,8 @@ BUILD := build
 MAIN_OUT := $(BUILD)/classes
 TEST_OUT := $(BUILD)/test-classes
 FAT_JAR := $(BUILD)/user-api.jar
-JAVAC_FLAGS := --release 21 -encoding UTF-8 -Xlint:all,-serial,-processing -Werror -proc:none
+# -g: local variables for a debugger (docs/LEARN.md attaches jdb); the classes grow a little, nothing runs slower.
+JAVAC_FLAGS := --release 21 -g -encoding UTF-8 -Xlint:all,-serial,-processing -Werror -proc:none
 # sqlite-jdbc loads its native library with System.load; JDK 24+ warns about that unless it is allowed.
 JAVA_FLAGS := --enable-native-access=ALL-UNNAMED
 
