@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * points at a line the file has, and a reference that introduces a fenced code block (the reference ends its line,
  * the block follows, after at most one blank line) names the line the block starts with. A path is looked up from
  * the repository root, then under src/main/java/userapi/, src/test/java/userapi/ and src/main/resources/ (the
- * README's code map names files relative to those); a class named by its package folder (http/Router) must have its
+ * README's code map names files relative to those), then next to the doc itself (a Markdown link); a class named by its package folder (http/Router) must have its
  * .java file there. Stack-trace frames quoted in the docs ("at x.y(File.java:12)")
  * are the JVM's words, not references, and are skipped, as is a name followed by "(" (a call: Answer.json(...)).
  */
@@ -45,7 +45,8 @@ class DocsTest {
         int excerpts = 0;
         List<String> problems = new ArrayList<>();
         for (Path doc : docs()) {
-            Findings findings = check(ROOT.relativize(doc).toString(), Files.readString(doc, StandardCharsets.UTF_8));
+            Findings findings = check(ROOT.relativize(doc).toString(), doc.getParent(),
+                    Files.readString(doc, StandardCharsets.UTF_8));
             names += findings.names();
             excerpts += findings.excerpts();
             problems.addAll(findings.problems());
@@ -92,6 +93,13 @@ class DocsTest {
     }
 
     static Findings check(String docName, String text) {
+        return check(docName, ROOT, text);
+    }
+
+    /** @param docDir the doc's own folder: a name is also looked up there, as a Markdown link would be */
+    static Findings check(String docName, Path docDir, String text) {
+        List<Path> bases = new ArrayList<>(BASES);
+        bases.add(docDir);
         List<String> lines = text.lines().toList();
         List<String> problems = new ArrayList<>();
         int names = 0;
@@ -105,7 +113,7 @@ class DocsTest {
             while (c.find()) {
                 names++;
                 String java = c.group(1) + ".java";
-                if (BASES.stream().noneMatch(b -> Files.isRegularFile(b.resolve(java)))) {
+                if (bases.stream().noneMatch(b -> Files.isRegularFile(b.resolve(java)))) {
                     problems.add(docName + ":" + (n + 1) + ": the class " + c.group(1) + " is not in the repository");
                 }
             }
@@ -116,7 +124,7 @@ class DocsTest {
                     continue;
                 }
                 names++;
-                Path file = BASES.stream().map(b -> b.resolve(name)).filter(Files::isRegularFile).findFirst().orElse(null);
+                Path file = bases.stream().map(b -> b.resolve(name)).filter(Files::isRegularFile).findFirst().orElse(null);
                 if (file == null) {
                     problems.add(docName + ":" + (n + 1) + ": " + name + " is not in the repository");
                     continue;
