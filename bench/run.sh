@@ -9,6 +9,7 @@
 #   BENCH_SECONDS=2      a short smoke run: 2 s a scenario and 1 s of warm-up; written to build/bench/results.md
 #   BENCH_WARMUP=5s BENCH_DURATION=10s BENCH_STARTS=5 BENCH_RESULTS=bench/results.md
 #   BENCH_SERVERS="ceiling memory default production"   BENCH_APP_JAVA_OPTS=...  (flags for servers 2 and 3)
+#   BENCH_JAR=path/to/other/user-api.jar (BENCH_NO_AUTH=1 for a build from before sign-in)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -64,6 +65,7 @@ log() { echo "bench: $*" >&2; }
 start_server() {
   local kind=$1 logfile=$2 dir
   dir=$(mktemp -d "$WORK/$kind.XXXXXX")
+  SERVER_DIR=$dir
   case $kind in
     ceiling) (cd "$dir" && exec env PORT=0 "$JAVA" -cp "$BARE_CP" BareServer) >>"$logfile" 2>&1 & ;;
     memory) (cd "$dir" && exec env DATABASE_URL=memory PORT=0 PASSWORD_HASH_ITERATIONS=$ITERATIONS \
@@ -108,6 +110,14 @@ stop_server() {
   done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+}
+
+# login PORT EMAIL: prints a bearer token for the user (password "correct horse battery"), fails unless 200.
+login() {
+  local port=$1 email=$2 body
+  body=$(curl -s --max-time 30 -X POST "http://127.0.0.1:$port/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"correct horse battery\"}")
+  sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body" | grep . || { log "login failed: $body"; return 1; }
 }
 
 # create_user PORT EMAIL: prints the new user's id (from Location), fails unless the answer is 201.
@@ -155,10 +165,11 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {printf "%.0f", 
 seconds() { local d=$1; case $d in *ms) echo 1;; *m) echo $((${d%m} * 60));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 
 # run_wrk PORT PATH MODE TAG DURATION: one wrk run; prints "requests duration_us p50_us p99_us non2xx errors".
+# GETs carry TOKEN (the signed-in bench user's bearer token) when it is set.
 run_wrk() {
   local port=$1 path=$2 mode=$3 tag=$4 duration=$5 out
   out=$(timeout $(($(seconds "$duration") + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s \
-        -s "$ROOT/bench/wrk.lua" "http://127.0.0.1:$port$path" -- "$mode" "$tag" 2>&1) || {
+        -s "$ROOT/bench/wrk.lua" "http://127.0.0.1:$port$path" -- "$mode" "$tag" "${TOKEN:-}" 2>&1) || {
     log "wrk failed: $out"; return 1; }
   echo "== $(date -u +%FT%TZ) port $port $mode $path $duration" >>"$LOGS/wrk.log"
   echo "$out" >>"$LOGS/wrk.log"
@@ -227,11 +238,20 @@ for kind in "${SERVERS[@]}"; do
   wait_listening "$pid" "$logfile"
   port=$PORT
   COMMAND[$kind]=$(tr '\0' ' ' <"/proc/$pid/cmdline" | sed "s|$ROOT/||g; s| $||")
+  TOKEN=""
   if [ "$kind" = ceiling ]; then
     id=3f2b8c4e-8d7a-4c59-9a51-6c1d2e0f4a7b
   else
     id=$(create_user "$port" "bench-0@example.com")
     for i in $(seq 1 49); do create_user "$port" "bench-$i@example.com" >/dev/null; done
+    # The reads need a signed-in caller; the list needs an admin, made with the jar's own promote command on the
+    # server's database file (in memory there is no file: that server has no list row).
+    if [ -z "${BENCH_NO_AUTH:-}" ]; then # BENCH_NO_AUTH=1: a build from before sign-in (BENCH_JAR), reads are public
+      if [ "$kind" != memory ]; then
+        (cd "$SERVER_DIR" && env -u DATABASE_URL "$JAVA" -jar "$JAR" promote bench-0@example.com >/dev/null)
+      fi
+      TOKEN=$(login "$port" "bench-0@example.com")
+    fi
   fi
   PATH_OF=([get-id]="/users/$id" [list]='/users?limit=20' [post-valid]=/users [post-invalid]=/users)
   # Warm-up: every read-only scenario in turn, so the JIT has compiled the shared paths (routing, JSON, logging)
@@ -239,6 +259,7 @@ for kind in "${SERVERS[@]}"; do
   for phase in warm-up measure; do
     for scenario in "${LOAD_ORDER[@]}"; do
       [ "$scenario" != post-valid ] || continue
+      [ "$kind,$scenario" != memory,list ] || continue
       measure "$kind" "$port" "$pid" "$scenario" "$phase"
     done
   done

@@ -1,4 +1,5 @@
--- wrk script of `make bench` (bench/run.sh). Arguments after `--`: a mode and a tag unique to the wrk run.
+-- wrk script of `make bench` (bench/run.sh). Arguments after `--`: a mode, a tag unique to the wrk run, and
+-- optionally a bearer token sent with every GET (the app's reads need a signed-in caller).
 --   get           GET the URL given to wrk
 --   post-valid    POST /users, valid, with a new e-mail on every request: b<tag>-<thread>-<n>@example.com
 --   post-invalid  POST /users with a body that fails validation (the 422 path)
@@ -20,8 +21,11 @@ function init(args)
   mode = args[1] or "get"
   tag = args[2] or tostring(os.time())
   -- the same Lua call per request in every mode, so the load generator costs the same for each scenario
+  local token = args[3]
   if mode == "post-invalid" then
     fixed = wrk.format("POST", "/users", headers, invalid_body)
+  elseif token and token ~= "" then
+    fixed = wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. token })
   else
     fixed = wrk.format("GET")
   end

@@ -66,11 +66,7 @@ class AppRoutesTest {
                 .collect(Collectors.groupingBy(Router.Route::template));
         for (Map.Entry<String, List<Router.Route>> path : byTemplate.entrySet()) {
             TreeSet<String> expected = new TreeSet<>(List.of("OPTIONS"));
-            String concretePath = path.getKey().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001");
-            // every route whose template matches the path counts: /users/me is also a /users/{id}
-            List<Router.Route> matching = app.routes().stream()
-                    .filter(route -> concretePath.matches(route.template().replaceAll("\\{[^/]+}", "[^/]+"))).toList();
-            for (Router.Route route : matching) {
+            for (Router.Route route : path.getValue()) { // a literal path such as /users/me is not a /users/{id}
                 expected.add(route.method());
                 if (route.method().equals("GET")) {
                     expected.add("HEAD");
@@ -85,4 +81,5 @@ class AppRoutesTest {
             assertEquals(String.join(", ", expected), reply.header("Allow"), concrete);
         }
     }
+
 }

@@ -57,6 +57,22 @@ class ConditionalRequestsEndToEndTest {
     }
 
     @Test
+    void users_me_sends_the_same_etag_and_answers_304_to_it() throws Exception {
+        try (RunningApp app = RunningApp.start()) {
+            String id = app.createUserId("Ada", "ada@example.com");
+            app.signIn("ada@example.com", "correct horse");
+            app.patch("/users/" + id, app.json("name", "Ada L."));
+
+            Reply me = app.get("/users/me");
+            Reply unchanged = app.send("GET", "/users/me", null, null, "If-None-Match", me.header("ETag"));
+
+            assertEquals("\"2\"", me.header("ETag"));
+            assertEquals(app.get("/users/" + id).header("ETag"), me.header("ETag"));
+            assertEquals(304, unchanged.status());
+        }
+    }
+
+    @Test
     void if_match_with_an_old_etag_answers_412_and_changes_nothing() throws Exception {
         try (RunningApp app = RunningApp.start()) {
             String id = app.createUserId("Ada", "ada@example.com");

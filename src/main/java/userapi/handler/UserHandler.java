@@ -44,12 +44,16 @@ public final class UserHandler {
 
     /** curl localhost:8080/users/me -H "Authorization: Bearer $TOKEN" */
     public Response me(Request request) {
-        return Response.ok(UserResponse.from(service.me(request.caller())));
+        return withTag(request, service.me(request.caller()));
     }
 
     /** curl -i localhost:8080/users/{id} -H "Authorization: Bearer $TOKEN" -H 'If-None-Match: "1"' */
     public Response get(Request request) {
-        User user = service.get(request.caller(), id(request));
+        return withTag(request, service.get(request.caller(), id(request)));
+    }
+
+    /** The user with its ETag, or 304 when the client's If-None-Match already names this version. */
+    private static Response withTag(Request request, User user) {
         Map<String, String> etag = Map.of("ETag", EntityTags.of(user.version()));
         boolean current = request.header("If-None-Match")
                 .map(header -> EntityTags.parse(header, true).matches(user.version())).orElse(false);

@@ -38,9 +38,10 @@ public final class Router implements HttpHandler {
 
     /** One row of the table: method, path template such as /users/{id}, the handler, whether a token is needed. */
     public record Route(String method, String template, Handler handler, boolean requiresAuthentication) {
-        List<String> segments() {
-            return Router.segments(template);
-        }
+    }
+
+    /** A route with its template split once, at declaration, not on every request. */
+    private record Entry(Route route, List<String> segments) {
     }
 
     private record Match(Route route, Map<String, String> pathParams) {
@@ -48,7 +49,7 @@ public final class Router implements HttpHandler {
 
     private static final byte[] NO_BODY = new byte[0];
 
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Entry> routes = new ArrayList<>();
     private final JsonBodyWriter writer;
     private final int maxBodyBytes;
     private final Authenticator authenticator;
@@ -105,13 +106,13 @@ public final class Router implements HttpHandler {
     }
 
     private Router add(String method, String template, Access access, Handler handler) {
-        routes.add(new Route(method, template, handler, access == Access.SIGNED_IN));
+        routes.add(new Entry(new Route(method, template, handler, access == Access.SIGNED_IN), segments(template)));
         return this;
     }
 
     /** The table as declared, in order: what the tests and any generated description of the API read. */
     public List<Route> routes() {
-        return List.copyOf(routes);
+        return routes.stream().map(Entry::route).toList();
     }
 
     @Override
@@ -176,14 +177,21 @@ public final class Router implements HttpHandler {
                    RequestReader reader, Consumer<Caller> onCaller) throws IOException {
         List<String> pathSegments = segments(rawPath);
         List<Match> matches = new ArrayList<>();
-        for (Route route : routes) {
-            match(route, pathSegments).ifPresent(matches::add);
+        int fewestParams = Integer.MAX_VALUE;
+        for (Entry entry : routes) {
+            Optional<Match> match = match(entry, pathSegments);
+            if (match.isPresent()) {
+                matches.add(match.get());
+                fewestParams = Math.min(fewestParams, match.get().pathParams().size());
+            }
         }
         if (matches.isEmpty()) {
             throw RejectedRequest.notFound();
         }
+        int mostSpecific = fewestParams; // a literal segment wins over a template: /users/me is not /users/{id}
+        matches.removeIf(match -> match.pathParams().size() > mostSpecific);
         String lookup = method.equals("HEAD") ? "GET" : method;
-        // /users/me also matches /users/{id}: the template is the answering route's, else the first declared
+        // the template of the route that answers, else (405, OPTIONS) of the first one declared for this path
         matched.accept(matches.stream().filter(match -> match.route().method().equals(lookup)).findFirst()
                 .orElse(matches.getFirst()).route().template());
         for (Match match : matches) {
@@ -237,13 +245,13 @@ public final class Router implements HttpHandler {
         return List.copyOf(methods);
     }
 
-    private static Optional<Match> match(Route route, List<String> pathSegments) {
-        if (route.segments().size() != pathSegments.size()) {
+    private static Optional<Match> match(Entry entry, List<String> pathSegments) {
+        if (entry.segments().size() != pathSegments.size()) {
             return Optional.empty();
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < pathSegments.size(); i++) {
-            String expected = route.segments().get(i);
+            String expected = entry.segments().get(i);
             String actual = pathSegments.get(i);
             if (expected.startsWith("{") && expected.endsWith("}")) {
                 if (actual.isEmpty()) {
@@ -254,7 +262,7 @@ public final class Router implements HttpHandler {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Match(route, params));
+        return Optional.of(new Match(entry.route(), params));
     }
 
     /** "/users/a%20b" -> ["users", "a b"]; a trailing slash is a segment of its own, so "/users/" is not "/users". */

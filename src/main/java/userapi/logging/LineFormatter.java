@@ -12,15 +12,46 @@ import java.util.logging.LogRecord;
 /**
  * One line per record: ISO-8601 UTC time, level, logger, [request id], message. The message is escaped so no
  * client text can forge or split a line; a stack trace, when there is one, follows on the next lines.
+ * The console and the file handler each have a LineFormatter and are handed the same record on the same thread,
+ * one after the other: the second gets the line the first made (an access line is formatted once, not twice).
  */
 public final class LineFormatter extends Formatter {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
+
+    /** A record and its line. */
+    private record Formatted(LogRecord record, String line) {
+    }
+
+    /**
+     * The last record formatted on this thread, whichever handler asked: a cache keyed by the record's identity,
+     * so it can only ever answer for that same record (no state a test or another request could see).
+     */
+    private static final ThreadLocal<Formatted> LAST = new ThreadLocal<>();
+
+    /** An epoch second and its text, "2026-11-25T00:27:03". */
+    private record Second(long epochSecond, String text) {
+    }
+
+    /** The last second formatted: most lines share their second with the one before. */
+    private volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
     @Override
     public String format(LogRecord record) {
-        StringBuilder line = new StringBuilder(160)
-                .append(TIME.format(record.getInstant() == null ? Instant.now() : record.getInstant())).append(' ')
+        Formatted last = LAST.get();
+        if (last != null && last.record() == record) {
+            return last.line();
+        }
+        String line = formatOnce(record);
+        LAST.set(new Formatted(record, line));
+        return line;
+    }
+
+    private String formatOnce(LogRecord record) {
+        Instant time = record.getInstant() == null ? Instant.now() : record.getInstant();
+        StringBuilder line = new StringBuilder(160);
+        appendTime(line, time);
+        line.append(' ')
                 .append(record.getLevel().getName()).append(' ')
                 .append(record.getLoggerName()).append(" [")
                 .append(currentRequestId()).append("] ")
@@ -42,6 +73,19 @@ public final class LineFormatter extends Formatter {
                 line.append("\tat ").append(frame).append(System.lineSeparator());
             }
         }
+    }
+
+    /** yyyy-MM-dd'T'HH:mm:ss.SSS'Z', the date and time part formatted once a second. */
+    private void appendTime(StringBuilder line, Instant time) {
+        Second second = lastSecond;
+        if (second.epochSecond() != time.getEpochSecond()) {
+            second = new Second(time.getEpochSecond(), SECOND.format(time));
+            lastSecond = second;
+        }
+        String prefix = second.text();
+        int millis = time.getNano() / 1_000_000;
+        line.append(prefix).append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10)).append('Z');
     }
 
     private static String currentRequestId() {

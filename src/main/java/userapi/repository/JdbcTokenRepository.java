@@ -1,12 +1,8 @@
 package userapi.repository;
 
-import userapi.error.StorageUnavailable;
 import userapi.model.StoredToken;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,17 +71,8 @@ public final class JdbcTokenRepository implements TokenRepository {
         });
     }
 
-    @FunctionalInterface
-    private interface Statement<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
-    private <T> T run(String sql, Statement<T> work) {
-        try (Connection connection = users.connection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            return work.run(statement);
-        } catch (SQLException e) {
-            throw new StorageUnavailable(e);
-        }
+    /** On the users' pool, prepared once per connection; a database failure becomes StorageUnavailable. */
+    private <T> T run(String sql, JdbcUserRepository.StatementWork<T> work) {
+        return users.withStatement(sql, work);
     }
 }

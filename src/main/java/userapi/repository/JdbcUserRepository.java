@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,17 +271,18 @@ public final class JdbcUserRepository implements UserRepository {
         pool.close();
     }
 
+    /** One statement for the other JDBC repository of this database (tokens). */
+    @FunctionalInterface
+    interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
     /**
-     * A pooled connection on the migrated schema, for the other JDBC repository of this database (tokens), which
-     * shares this pool, its dialect and its migrations. The caller closes it.
+     * Runs one statement of the other JDBC repository of this database (tokens), which shares this pool, its
+     * dialect and its migrations: prepared once per connection, like ours, and with the same failure handling.
      */
-    Connection connection() throws SQLException {
-        SQLException notMigrated = lateMigration.failure();
-        if (notMigrated != null) {
-            lateMigration.retryNow();
-            throw notMigrated;
-        }
-        return pool.getConnection();
+    <T> T withStatement(String sql, StatementWork<T> work) {
+        return use(statements -> work.run(statements.prepared(sql)));
     }
 
     /** The pool's live numbers (active, idle, waiting threads), read by /metrics. */
@@ -365,8 +367,21 @@ public final class JdbcUserRepository implements UserRepository {
         final PreparedStatement setRole;
         final PreparedStatement page;
         final PreparedStatement probe;
+        /** Statements of the other repositories on this pool (tokens), by their SQL, prepared on first use. */
+        private final Map<String, PreparedStatement> others = new HashMap<>();
+        private final Connection connection;
+
+        PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement statement = others.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                others.put(sql, statement);
+            }
+            return statement;
+        }
 
         Statements(Connection connection) throws SQLException {
+            this.connection = connection;
             insert = connection.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
             String set = "UPDATE users SET name = COALESCE(?, name), email = COALESCE(?, email), "
                     + "password_hash = COALESCE(?, password_hash), version = version + 1 WHERE id = ?";

@@ -141,6 +141,20 @@ class RouterTest {
     }
 
     @Test
+    void prefers_a_literal_segment_over_a_template_whatever_the_declaration_order() throws IOException {
+        Router router = new Router(writer, MAX_BODY)
+                .get("/users/{id}", recording("get"))
+                .patch("/users/{id}", recording("update"))
+                .get("/users/me", recording("me"));
+
+        assertEquals("me", handlerName(route(router, "GET", "/users/me")));
+        assertEquals("get", handlerName(route(router, "GET", "/users/42")));
+        RejectedRequest patchMe = assertRejected(Reason.METHOD_NOT_ALLOWED, () -> route(router, "PATCH", "/users/me"));
+        assertEquals(List.of("GET", "HEAD", "OPTIONS"), patchMe.allowedMethods());
+        assertEquals(Map.of("Allow", "GET, HEAD, OPTIONS"), route(router, "OPTIONS", "/users/me").headers());
+    }
+
+    @Test
     void extracts_several_path_parameters() throws IOException {
         Router router = new Router(writer, MAX_BODY).get("/teams/{team}/members/{member}", recording("member"));
 

@@ -4,10 +4,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Unit tests of LineFormatter: one line per record, in UTC, with the request id, escaped, trace after it. */
@@ -40,6 +43,29 @@ class LineFormatterTest {
         assertTrue(formatter.format(record(Level.INFO, "m", "1970-01-01T00:00:00Z")).startsWith("1970-01-01T00:00:00.000Z "));
         assertTrue(formatter.format(record(Level.INFO, "m", "2024-12-31T23:59:59.999999Z"))
                 .startsWith("2024-12-31T23:59:59.999Z "));
+    }
+
+    @Test
+    void writes_each_time_right_when_records_of_the_same_and_of_other_seconds_follow_each_other() {
+        List<String> instants = List.of("2024-03-05T06:07:08.001Z", "2024-03-05T06:07:08.050Z", "2024-03-05T06:07:09.500Z",
+                "2024-03-05T06:07:08.999Z", "2025-01-01T00:00:00.010Z", "2025-01-01T00:00:00.100Z");
+        for (String instant : instants) {
+            assertTrue(formatter.format(record(Level.INFO, "m", instant)).startsWith(instant + " "), instant);
+        }
+    }
+
+    @Test
+    void formats_a_record_once_for_the_console_and_the_file_on_the_same_thread() {
+        LineFormatter console = new LineFormatter();
+        LineFormatter file = new LineFormatter();
+        LogRecord access = record(Level.INFO, "GET /users 200", "2024-03-05T06:07:08.009Z");
+        LogRecord next = record(Level.INFO, "GET /users 200", "2024-03-05T06:07:08.009Z");
+
+        String first = console.format(access);
+
+        assertSame(first, file.format(access), "the same line, not made again");
+        assertNotSame(first, file.format(next), "another record with equal fields is formatted anew");
+        assertEquals(first, file.format(next));
     }
 
     @Test
