@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * waiting on a database does) served by the JDK's HttpServer three ways, each hit by the same burst of concurrent
  * requests:
  *   1. a virtual thread per request (what userapi does, App.java),
- *   2. a fixed pool of 4 platform threads (a classic thread pool, like FastAPI's pool for plain `def`),
+ *   2. a fixed pool of POOL (4) platform threads (a classic thread pool, like FastAPI's pool for plain `def`),
  *   3. a virtual thread per request whose handler sleeps inside `synchronized`: on JDK 21-23 that pins the
  *      virtual thread to its carrier, so only as many run at once as there are cores; JDK 24+ (JEP 491) does not.
  * Run it from the repository root with a JDK 21 or newer, no build needed:
@@ -26,17 +26,20 @@ import java.util.concurrent.Future;
  *   java docs/experiments/SlowRequests.java 200 100    (200 requests, each sleeping 100 ms)
  */
 public class SlowRequests {
+    /** The fixed pool's size: change it and run again. */
+    static final int POOL = 4;
+
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Duration sleep = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 200);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("JDK %s, %d cores: %d concurrent requests, each handler sleeps %d ms%n",
                 Runtime.version().feature(), cores, requests, sleep.toMillis());
-        System.out.printf("(all at once would take about %d ms, 4 at a time %d ms, %d at a time (one per core) %d ms)%n",
-                sleep.toMillis(), wall(requests, 4, sleep), cores, wall(requests, cores, sleep));
+        System.out.printf("(all at once would take about %d ms, %d at a time %d ms, %d at a time (one per core) %d ms)%n",
+                sleep.toMillis(), POOL, wall(requests, POOL, sleep), cores, wall(requests, cores, sleep));
         run(null, Executors.newVirtualThreadPerTaskExecutor(), false, requests, sleep); // warm-up: JIT, first connections
         run("virtual thread per request", Executors.newVirtualThreadPerTaskExecutor(), false, requests, sleep);
-        run("fixed pool of 4 threads", Executors.newFixedThreadPool(4), false, requests, sleep);
+        run("fixed pool of " + POOL + " threads", Executors.newFixedThreadPool(POOL), false, requests, sleep);
         run("virtual, sleeping in synchronized", Executors.newVirtualThreadPerTaskExecutor(), true, requests, sleep);
     }
 
