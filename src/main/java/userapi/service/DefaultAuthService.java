@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +29,7 @@ import java.util.logging.Logger;
  */
 public final class DefaultAuthService implements AuthService, Authenticator {
     private static final Logger LOG = Logger.getLogger(DefaultAuthService.class.getName());
+    private static final String DUMMY_PASSWORD = "no user has this password: it only makes an unknown e-mail cost one hash";
 
     private final UserRepository users;
     private final TokenRepository tokens;
@@ -36,9 +39,13 @@ public final class DefaultAuthService implements AuthService, Authenticator {
     private final Clock clock;
     private final Duration tokenTtl;
     private final SignInMetrics metrics;
-    private final String dummyHash;
+    /** Made once in the background at start: at the real iteration count it takes as long as a login. */
+    private final CompletableFuture<String> dummyHash;
 
-    /** Hashes one dummy password now (through the hasher, so with today's iterations), for unknown e-mails. */
+    /**
+     * Starts hashing one dummy password (through the hasher, so with today's iterations), for unknown e-mails, on a
+     * thread of its own: the server does not wait for it to start, only the first unknown e-mail's login does.
+     */
     public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
                               Tokens newTokens, Clock clock, Duration tokenTtl, SignInMetrics metrics) {
         this.users = users;
@@ -49,7 +56,8 @@ public final class DefaultAuthService implements AuthService, Authenticator {
         this.clock = clock;
         this.tokenTtl = tokenTtl;
         this.metrics = metrics;
-        this.dummyHash = hasher.hash("no user has this password: it only makes an unknown e-mail cost one hash");
+        this.dummyHash = CompletableFuture.supplyAsync(() -> hasher.hash(DUMMY_PASSWORD),
+                task -> Thread.ofVirtual().name("dummy-hash").start(task));
     }
 
     @Override
@@ -63,7 +71,7 @@ public final class DefaultAuthService implements AuthService, Authenticator {
         }
         Optional<User> user = users.findByEmail(email);
         // ServiceOverloaded (busy) leaves here unjudged: it counts as no failure
-        boolean matches = hasher.matches(request.password(), user.map(User::passwordHash).orElse(dummyHash));
+        boolean matches = hasher.matches(request.password(), user.isPresent() ? user.get().passwordHash() : dummyHash());
         if (user.isEmpty() || !matches) {
             throttle.failed(email);
             metrics.loginFailed();
@@ -72,6 +80,15 @@ public final class DefaultAuthService implements AuthService, Authenticator {
         throttle.succeeded(email);
         rehashIfOutdated(user.get(), request.password());
         return issue(user.get());
+    }
+
+    /** The dummy hash; made here and now if making it at start failed (the hasher was busy). */
+    private String dummyHash() {
+        try {
+            return dummyHash.join();
+        } catch (CompletionException busyAtStart) {
+            return hasher.hash(DUMMY_PASSWORD);
+        }
     }
 
     @Override
