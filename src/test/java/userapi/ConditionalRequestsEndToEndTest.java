@@ -129,7 +129,7 @@ class ConditionalRequestsEndToEndTest {
      */
     private static void racePatches(UserRepository repository) throws Exception {
         try (App app = App.start(TestConfig.local(Set.of(), 1000), repository);
-             Client client = new Client(app.port())) {
+             HttpTarget client = HttpTarget.onPort(app.port())) {
             client.createUserId("Admin", HttpTarget.ADMIN_EMAIL, HttpTarget.ADMIN_PASSWORD);
             repository.setRole(repository.findByEmail(HttpTarget.ADMIN_EMAIL).orElseThrow().id(), userapi.model.Role.ADMIN);
             client.signIn(HttpTarget.ADMIN_EMAIL, HttpTarget.ADMIN_PASSWORD);
@@ -152,20 +152,6 @@ class ConditionalRequestsEndToEndTest {
                 assertEquals(List.of(200, 412), statuses, "round " + round);
                 assertEquals("\"2\"", client.get("/users/" + id).header("ETag"), "round " + round + ": one change only");
             }
-        }
-    }
-
-    /** A client for an App this test started itself. */
-    private static final class Client extends HttpTarget {
-        private final int port;
-
-        Client(int port) {
-            this.port = port;
-        }
-
-        @Override
-        public int port() {
-            return port;
         }
     }
 }

@@ -94,7 +94,7 @@ class MetricsEndToEndTest {
         try (JdbcUserRepository repository = JdbcUserRepository.open("jdbc:sqlite:" + dir.resolve("users.db"), null, 3,
                 Duration.ofSeconds(3));
              App app = App.start(TestConfig.local(Set.of(), 1000), repository);
-             Client client = new Client(app.port())) {
+             HttpTarget client = HttpTarget.onPort(app.port())) {
             List<PrometheusText.Sample> samples = PrometheusText.parse(client.get("/metrics").body());
 
             double active = find(samples, "userapi_db_pool_active_connections");
@@ -137,19 +137,5 @@ class MetricsEndToEndTest {
         Set<String> missing = new HashSet<>(expected);
         missing.removeAll(actual);
         return missing;
-    }
-
-    /** A client for an App this test started itself. */
-    private static final class Client extends HttpTarget {
-        private final int port;
-
-        Client(int port) {
-            this.port = port;
-        }
-
-        @Override
-        public int port() {
-            return port;
-        }
     }
 }

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EdgeFilterRequestIdTest {
     private final JsonBodyWriter writer = new JsonBodyWriter(JsonMappers.strict());
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final LogCapture logs = LogCapture.attach(EdgeFilter.class); // both: keeps the console quiet
+    private final LogCapture logs = LogCapture.attach(EdgeFilter.class); // also keeps the console quiet
     private TestServer server;
 
     @AfterEach

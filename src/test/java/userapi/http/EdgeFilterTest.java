@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Tests of EdgeFilter (with ErrorTable, JsonBodyWriter and EdgeFilter as App wires them) on a real
+ * Tests of EdgeFilter as the global exception handler (with ErrorTable and JsonBodyWriter as App wires them) on a real
  * server whose handler throws what each test wants: every failure becomes one problem+json answer, expected ones
  * logged at INFO without a trace, anything else a 500 that hides its internals and is logged once at SEVERE.
  */

@@ -36,6 +36,16 @@ public abstract class HttpTarget implements AutoCloseable {
 
     public abstract int port();
 
+    /** A client for a server the test started itself, on this port. */
+    public static HttpTarget onPort(int port) {
+        return new HttpTarget() {
+            @Override
+            public int port() {
+                return port;
+            }
+        };
+    }
+
     /** From now on every request carries {@code Authorization: Bearer token}, unless it names its own; null: none. */
     public void authorizeAs(String token) {
         bearer = token;
