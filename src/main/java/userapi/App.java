@@ -174,7 +174,7 @@ public final class App implements AutoCloseable {
     /**
      * The route table (FastAPI's APIRouter): every route of the API, in one block. SIGNED_IN routes need a valid
      * bearer token (else 401); what the caller may then do to which user is the service's rule, not the table's.
-     * /users/me comes before /users/{id}: the first route that matches a method and path answers.
+     * /users/me is a path of its own: the Router lets a literal segment win over a template such as /users/{id}.
      */
     static Router routes(Router router, UserHandler users, AuthHandler auth, HealthHandler health,
                          MetricsHandler metrics, ApiDocs docs) {

@@ -41,11 +41,6 @@ public record Request(Map<String, String> pathParams, Map<String, List<String>> 
         this(pathParams, query, contentType, body, Map.of(), caller);
     }
 
-    /** The same request, made by this authenticated caller. */
-    public Request withCaller(Caller authenticated) {
-        return new Request(pathParams, query, contentType, body, headers, authenticated);
-    }
-
     /** A header field of {@link #HANDLER_HEADERS}, if the request had it (several lines joined with ", "). */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));

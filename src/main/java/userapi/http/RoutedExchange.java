@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * The exchange as EdgeFilter hands it down, plus two slots the Router fills: the template of the route it matched,
- * for the metrics the edge records, and the id of the user a signed-in request is made by, for the access line. A wrapper because, before JDK 26, HttpExchange's attributes are shared by every
- * exchange of a context; everything else goes straight to the JDK's exchange.
+ * for the metrics the edge records, and the id of the user a signed-in request is made by, for the access line.
+ * A wrapper because, before JDK 26, HttpExchange's attributes are shared by every exchange of a context;
+ * everything else goes straight to the JDK's exchange.
  */
 public final class RoutedExchange extends HttpExchange {
     private final HttpExchange exchange;

@@ -45,6 +45,9 @@ public final class Router implements HttpHandler {
     }
 
     private record Match(Route route, Map<String, String> pathParams) {
+        int params() {
+            return pathParams.size();
+        }
     }
 
     private static final byte[] NO_BODY = new byte[0];
@@ -125,12 +128,13 @@ public final class Router implements HttpHandler {
                         routed.matched(template);
                     }
                 }, exchange.getRequestHeaders().get("Authorization"),
-                pathParams -> new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), handlerHeaders(exchange)),
-                caller -> {
-                    if (routed != null) {
+                (pathParams, caller) -> {
+                    if (routed != null && caller != null) {
                         routed.authenticated(caller.userId());
                     }
+                    return new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()),
+                            exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange),
+                            handlerHeaders(exchange), caller);
                 });
         writer.write(exchange, response.status(), response.headers(), response.body());
     }
@@ -150,65 +154,56 @@ public final class Router implements HttpHandler {
         return headers == null ? Map.of() : headers;
     }
 
-    /** Builds the request once the route is known, so a 404 or 405 never reads a body. */
+    /**
+     * Builds the request once the route is known and its caller authenticated, so a 404, 405 or 401 never reads
+     * a body. The caller is null on a public route.
+     */
     interface RequestReader {
-        Request read(Map<String, String> pathParams) throws IOException;
+        Request read(Map<String, String> pathParams, Caller caller) throws IOException;
     }
 
     /** An anonymous request: no Authorization header. */
     Response route(String method, String rawPath, RequestReader reader) throws IOException {
-        return route(method, rawPath, template -> { }, null, reader, caller -> { });
-    }
-
-    /** An anonymous request. @param matched told the template of the path's route as soon as it is known */
-    Response route(String method, String rawPath, Consumer<String> matched, RequestReader reader) throws IOException {
-        return route(method, rawPath, matched, null, reader, caller -> { });
+        return route(method, rawPath, template -> { }, null, reader);
     }
 
     /**
      * Finds the handler for method + path, authenticates the caller if the route needs it (before the body is
-     * read), and calls the handler; the exchange-free core, tested on its own.
+     * read), and calls the handler; the exchange-free core, tested on its own. Of the routes whose template fits
+     * the path, those with the fewest parameters count: a literal segment wins, /users/me is not a /users/{id}.
      *
      * @param matched told the template of the path's route as soon as it is known (also for a 405 or OPTIONS)
      * @param authorization the Authorization header's values as received (null: none)
-     * @param onCaller told who an authenticated request is made by
      */
     Response route(String method, String rawPath, Consumer<String> matched, List<String> authorization,
-                   RequestReader reader, Consumer<Caller> onCaller) throws IOException {
+                   RequestReader reader) throws IOException {
         List<String> pathSegments = segments(rawPath);
         List<Match> matches = new ArrayList<>();
-        int fewestParams = Integer.MAX_VALUE;
         for (Entry entry : routes) {
-            Optional<Match> match = match(entry, pathSegments);
-            if (match.isPresent()) {
-                matches.add(match.get());
-                fewestParams = Math.min(fewestParams, match.get().pathParams().size());
+            Match match = match(entry, pathSegments);
+            if (match == null || !matches.isEmpty() && match.params() > matches.getFirst().params()) {
+                continue;
             }
+            if (!matches.isEmpty() && match.params() < matches.getFirst().params()) {
+                matches.clear(); // a more specific route: the ones before it do not count
+            }
+            matches.add(match);
         }
         if (matches.isEmpty()) {
             throw RejectedRequest.notFound();
         }
-        int mostSpecific = fewestParams; // a literal segment wins over a template: /users/me is not /users/{id}
-        matches.removeIf(match -> match.pathParams().size() > mostSpecific);
         String lookup = method.equals("HEAD") ? "GET" : method;
-        // the template of the route that answers, else (405, OPTIONS) of the first one declared for this path
-        matched.accept(matches.stream().filter(match -> match.route().method().equals(lookup)).findFirst()
-                .orElse(matches.getFirst()).route().template());
-        for (Match match : matches) {
-            if (match.route().method().equals(lookup)) {
-                if (!match.route().requiresAuthentication()) {
-                    return match.route().handler().handle(reader.read(match.pathParams()));
-                }
-                Caller caller = authenticate(authorization);
-                onCaller.accept(caller);
-                return match.route().handler().handle(reader.read(match.pathParams()).withCaller(caller));
+        Match chosen = matches.stream().filter(match -> match.route().method().equals(lookup)).findFirst().orElse(null);
+        matched.accept((chosen != null ? chosen : matches.getFirst()).route().template());
+        if (chosen == null) {
+            List<String> allowed = allowed(matches);
+            if (method.equals("OPTIONS")) {
+                return Response.noContent(Map.of("Allow", String.join(", ", allowed)));
             }
+            throw RejectedRequest.methodNotAllowed(allowed);
         }
-        List<String> allowed = allowed(matches);
-        if (method.equals("OPTIONS")) {
-            return Response.noContent(Map.of("Allow", String.join(", ", allowed)));
-        }
-        throw RejectedRequest.methodNotAllowed(allowed);
+        Caller caller = chosen.route().requiresAuthentication() ? authenticate(authorization) : null;
+        return chosen.route().handler().handle(reader.read(chosen.pathParams(), caller));
     }
 
     /**
@@ -245,24 +240,30 @@ public final class Router implements HttpHandler {
         return List.copyOf(methods);
     }
 
-    private static Optional<Match> match(Entry entry, List<String> pathSegments) {
-        if (entry.segments().size() != pathSegments.size()) {
-            return Optional.empty();
+    /** The route's match of the path, or null; a map of parameters only once a literal segment has not failed. */
+    private static Match match(Entry entry, List<String> pathSegments) {
+        List<String> expected = entry.segments();
+        if (expected.size() != pathSegments.size()) {
+            return null;
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < pathSegments.size(); i++) {
-            String expected = entry.segments().get(i);
-            String actual = pathSegments.get(i);
-            if (expected.startsWith("{") && expected.endsWith("}")) {
-                if (actual.isEmpty()) {
-                    return Optional.empty();
-                }
-                params.put(expected.substring(1, expected.length() - 1), actual);
-            } else if (!expected.equals(actual)) {
-                return Optional.empty();
+        for (int i = 0; i < expected.size(); i++) {
+            String segment = expected.get(i);
+            boolean parameter = segment.startsWith("{") && segment.endsWith("}");
+            if (parameter ? pathSegments.get(i).isEmpty() : !segment.equals(pathSegments.get(i))) {
+                return null;
             }
         }
-        return Optional.of(new Match(entry.route(), params));
+        Map<String, String> params = Map.of();
+        for (int i = 0; i < expected.size(); i++) {
+            String segment = expected.get(i);
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                if (params.isEmpty()) {
+                    params = new LinkedHashMap<>();
+                }
+                params.put(segment.substring(1, segment.length() - 1), pathSegments.get(i));
+            }
+        }
+        return new Match(entry.route(), params);
     }
 
     /** "/users/a%20b" -> ["users", "a b"]; a trailing slash is a segment of its own, so "/users/" is not "/users". */

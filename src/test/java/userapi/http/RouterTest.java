@@ -85,9 +85,10 @@ class RouterTest {
 
     /** Stands in for reading the exchange: counts reads, so a test can see that a 404 or 405 never read the body. */
     private Router.RequestReader reader(String method, String path) {
-        return pathParams -> {
+        return (pathParams, caller) -> {
             bodyReads.incrementAndGet();
-            return new Request(pathParams, Map.of(), "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+            return new Request(pathParams, Map.of(), "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of(),
+                    caller);
         };
     }
 
@@ -262,7 +263,7 @@ class RouterTest {
             throw bug;
         }).post("/upload", recording("upload"));
 
-        assertSame(tooLarge, assertRejected(Reason.PAYLOAD_TOO_LARGE, () -> router.route("POST", "/upload", params -> {
+        assertSame(tooLarge, assertRejected(Reason.PAYLOAD_TOO_LARGE, () -> router.route("POST", "/upload", (params, caller) -> {
             throw tooLarge;
         })));
         assertSame(bug, assertThrows(IllegalStateException.class, () -> route(router, "GET", "/bug")));
@@ -445,7 +446,13 @@ class RouterTest {
     }
 
     private Response routeWith(Router router, String path, List<String> authorization, List<Caller> noted) throws IOException {
-        return router.route("GET", path, template -> { }, authorization, reader("GET", path), noted::add);
+        Router.RequestReader reader = reader("GET", path);
+        return router.route("GET", path, template -> { }, authorization, (pathParams, caller) -> {
+            if (caller != null) {
+                noted.add(caller);
+            }
+            return reader.read(pathParams, caller);
+        });
     }
 
     @Test
