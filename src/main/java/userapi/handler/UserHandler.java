@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The /users resource: read and validate the request model, call the service, shape the response model.
- * Nothing else happens here; errors travel as exceptions to the global ExceptionFilter.
+ * Nothing else happens here; errors travel as exceptions to the global handler, http/EdgeFilter.
  * Conditional requests (RFC 9110): GET sends the user's version as its ETag and answers 304 to a matching
  * If-None-Match; PATCH and DELETE turn If-Match into the version the service must find, or 412.
  */

@@ -2,12 +2,15 @@ package userapi.http;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * RFC 9110 entity tags for a resource with a version number: ETag "7"; If-Match and If-None-Match read as sets of
  * versions. Plumbing only: what a version is and when it changes is the service's and the repository's business.
  */
 public final class EntityTags {
+    private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
+
     private EntityTags() {
     }
 
@@ -42,7 +45,7 @@ public final class EntityTags {
             }
             if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
                 String digits = tag.substring(1, tag.length() - 1);
-                if (digits.matches("[0-9]{1,18}")) {
+                if (VERSION.matcher(digits).matches()) {
                     versions.add(Long.parseLong(digits));
                 }
             }

@@ -12,22 +12,10 @@ import java.util.logging.LogRecord;
 /**
  * One line per record: ISO-8601 UTC time, level, logger, [request id], message. The message is escaped so no
  * client text can forge or split a line; a stack trace, when there is one, follows on the next lines.
- * The console and the file handler each have a LineFormatter and are handed the same record on the same thread,
- * one after the other: the second gets the line the first made (an access line is formatted once, not twice).
  */
 public final class LineFormatter extends Formatter {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
-
-    /** A record and its line. */
-    private record Formatted(LogRecord record, String line) {
-    }
-
-    /**
-     * The last record formatted on this thread, whichever handler asked: a cache keyed by the record's identity,
-     * so it can only ever answer for that same record (no state a test or another request could see).
-     */
-    private static final ThreadLocal<Formatted> LAST = new ThreadLocal<>();
 
     /** An epoch second and its text, "2026-11-25T00:27:03". */
     private record Second(long epochSecond, String text) {
@@ -38,16 +26,6 @@ public final class LineFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        Formatted last = LAST.get();
-        if (last != null && last.record() == record) {
-            return last.line();
-        }
-        String line = formatOnce(record);
-        LAST.set(new Formatted(record, line));
-        return line;
-    }
-
-    private String formatOnce(LogRecord record) {
         Instant time = record.getInstant() == null ? Instant.now() : record.getInstant();
         StringBuilder line = new StringBuilder(160);
         appendTime(line, time);

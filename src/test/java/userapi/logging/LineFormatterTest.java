@@ -9,8 +9,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Unit tests of LineFormatter: one line per record, in UTC, with the request id, escaped, trace after it. */
@@ -52,20 +50,6 @@ class LineFormatterTest {
         for (String instant : instants) {
             assertTrue(formatter.format(record(Level.INFO, "m", instant)).startsWith(instant + " "), instant);
         }
-    }
-
-    @Test
-    void formats_a_record_once_for_the_console_and_the_file_on_the_same_thread() {
-        LineFormatter console = new LineFormatter();
-        LineFormatter file = new LineFormatter();
-        LogRecord access = record(Level.INFO, "GET /users 200", "2024-03-05T06:07:08.009Z");
-        LogRecord next = record(Level.INFO, "GET /users 200", "2024-03-05T06:07:08.009Z");
-
-        String first = console.format(access);
-
-        assertSame(first, file.format(access), "the same line, not made again");
-        assertNotSame(first, file.format(next), "another record with equal fields is formatted anew");
-        assertEquals(first, file.format(next));
     }
 
     @Test
