@@ -8,7 +8,7 @@ SHELL := /bin/bash
 # The version the build stamps into the classes (userapi/build.properties): /openapi.json's info.version.
 VERSION ?= 1.0.0
 
-# --- a JDK >= 21: JAVA_HOME, then java on PATH, then /usr/lib/jvm/* ----------------------------------
+# --- a JDK >= 21: JAVA_HOME, then javac on PATH, then /usr/lib/jvm/* ---------------------------------
 define FIND_JDK
 for home in "$${JAVA_HOME:-}" \
             "$$(j=$$(command -v javac || true); [ -n "$$j" ] && dirname "$$(dirname "$$(readlink -f "$$j")")" || true)" \
@@ -69,7 +69,12 @@ $(BUILD)/.deps-ok: lib/deps.txt lib/SHA256SUMS $(if $(MISSING_JARS),FORCE) | che
 	@cd lib && sha256sum --quiet --strict -c SHA256SUMS || { echo "a jar in lib/ does not match lib/SHA256SUMS" >&2; exit 1; }
 	@mkdir -p $(BUILD) && touch $@
 
-$(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties | check-jdk
+# A stamp per VERSION: the classes are rebuilt when make is given another one.
+VERSION_STAMP := $(BUILD)/.version-$(VERSION)
+$(VERSION_STAMP):
+	@mkdir -p $(BUILD) && rm -f $(BUILD)/.version-* && touch $@
+
+$(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties $(VERSION_STAMP) | check-jdk
 	@rm -rf $(MAIN_OUT) && mkdir -p $(MAIN_OUT)
 	@echo "javac: $(words $(MAIN_SRC)) main sources -> $(MAIN_OUT)"
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
