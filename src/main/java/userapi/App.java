@@ -153,7 +153,7 @@ public final class App implements AutoCloseable {
         ApiDocs docs = ApiDocs.load();
         Router router = routes(new Router(writer, MAX_BODY_BYTES, auth), users, login, health,
                 new MetricsHandler(metrics), docs);
-        docs.publish(OpenApiDocument.build(router.routes(), Router.Route::requiresAuthentication,
+        docs.publish(OpenApiDocument.build(router.routes(),
                 validation.getValidator(), mapper));
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Builds the OpenAPI 3.1 document once, at start, from the code: paths and methods from the Router's own route
@@ -32,7 +31,6 @@ import java.util.function.Predicate;
  */
 public final class OpenApiDocument {
     static final String OPENAPI_VERSION = "3.1.1";
-    private static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
     private static final String REQUEST_ID = "#/components/headers/X-Request-Id";
 
     private final JsonNodeFactory json = JsonNodeFactory.instance;
@@ -48,13 +46,13 @@ public final class OpenApiDocument {
     }
 
     /** The document of these routes as UTF-8 JSON bytes, described by ApiDescription, versioned by the build. */
-    public static byte[] build(List<Router.Route> routes, Predicate<Router.Route> requiresAuthentication,
+    public static byte[] build(List<Router.Route> routes,
                                Validator validator, JsonMapper mapper) {
         return mapper.writeValueAsBytes(new OpenApiDocument(validator, ApiDescription.OPERATIONS, BuildInfo.version())
-                .document(routes, requiresAuthentication));
+                .document(routes));
     }
 
-    ObjectNode document(List<Router.Route> routes, Predicate<Router.Route> requiresAuthentication) {
+    ObjectNode document(List<Router.Route> routes) {
         checkEveryRouteIsDescribed(routes);
         ObjectNode document = json.objectNode().put("openapi", OPENAPI_VERSION);
         document.putObject("info")
@@ -71,7 +69,7 @@ public final class OpenApiDocument {
         ObjectNode paths = document.putObject("paths");
         for (Router.Route route : routes) {
             ObjectNode item = paths.has(route.template()) ? (ObjectNode) paths.get(route.template()) : paths.putObject(route.template());
-            item.set(route.method().toLowerCase(Locale.ROOT), operation(route, requiresAuthentication.test(route)));
+            item.set(route.method().toLowerCase(Locale.ROOT), operation(route, route.requiresAuthentication()));
         }
         schemas.reference(new Model(Problem.class, List.of()), Direction.RESPONSE);
         ObjectNode components = document.putObject("components");
@@ -217,7 +215,7 @@ public final class OpenApiDocument {
             headers.putObject("Retry-After").put("description", "Seconds to wait before trying again")
                     .putObject("schema").put("type", "integer");
         }
-        ObjectNode schema = response.putObject("content").putObject(PROBLEM_JSON).putObject("schema");
+        ObjectNode schema = response.putObject("content").putObject(Problem.MEDIA_TYPE).putObject("schema");
         ArrayNode allOf = schema.putArray("allOf");
         allOf.add(schemas.reference(new Model(Problem.class, List.of()), Direction.RESPONSE));
         ObjectNode narrowed = allOf.addObject().putObject("properties");
@@ -232,6 +230,7 @@ public final class OpenApiDocument {
             case 200 -> "OK";
             case 201 -> "Created";
             case 204 -> "No Content";
+            case 304 -> "Not Modified";
             case 503 -> "Service Unavailable";
             default -> "Status " + status;
         };
