@@ -20,7 +20,7 @@ import java.util.UUID;
  * What the route table cannot say about each operation, in one small table keyed "METHOD template": its
  * operationId and summary, its query, body and answer models, and the error codes it can answer. Paths and
  * methods come from the Router, schemas from the model records. A route without a row here, or a row without a
- * route, stops OpenApiDocument (and so the start) and fails ApiDescriptionTest.
+ * route, stops OpenApiDocument (and so the start) and fails OpenApiDocumentTest.
  */
 public final class ApiDescription {
     /** Answers the plumbing may give on any route, whatever it does: size limits and the last-resort 500. */
