@@ -84,8 +84,7 @@ public final class JdbcUserRepository implements UserRepository {
         LateMigration migration = new LateMigration(() -> migrate(pool, dialect), dialect::isUnreachable,
                 pool.getPoolName() + " migration");
         try {
-            migrate(pool, dialect);
-            migration.done();
+            migrate(pool, dialect); // up to date at start: the LateMigration never has anything to do
         } catch (SQLException e) {
             if (!dialect.isUnreachable(e)) {
                 pool.close();

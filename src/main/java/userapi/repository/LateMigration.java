@@ -35,11 +35,6 @@ final class LateMigration implements AutoCloseable {
         this.threadName = threadName;
     }
 
-    /** The schema was brought up to date at start: nothing to do. */
-    void done() {
-        failure = null;
-    }
-
     /** The start could not migrate: until a later attempt succeeds, failure() is this or a newer failure. */
     synchronized void startRetrying(SQLException first) {
         failure = first;

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -118,7 +120,7 @@ final class SchemaMigrations {
      */
     private static int check(Connection connection, Dialect dialect) throws SQLException {
         int latest = VERSIONS.getLast().version();
-        List<Integer> unrecorded = new ArrayList<>();
+        Map<Integer, String> unrecorded = new LinkedHashMap<>(); // version -> its file's checksum
         int current = 0;
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version, checksum FROM schema_version ORDER BY version")) {
@@ -132,7 +134,7 @@ final class SchemaMigrations {
                 String recorded = rows.getString(2);
                 String now = checksum(migration, dialect);
                 if (recorded == null) {
-                    unrecorded.add(version);
+                    unrecorded.put(version, now);
                 } else if (!recorded.equals(now)) {
                     throw new EditedMigration(migration.file(), recorded, now);
                 }
@@ -140,9 +142,9 @@ final class SchemaMigrations {
         }
         try (PreparedStatement record = connection.prepareStatement(
                 "UPDATE schema_version SET checksum = ? WHERE version = ?")) {
-            for (int version : unrecorded) {
-                record.setString(1, checksum(VERSIONS.get(version - 1), dialect));
-                record.setInt(2, version);
+            for (Map.Entry<Integer, String> version : unrecorded.entrySet()) {
+                record.setString(1, version.getValue());
+                record.setInt(2, version.getKey());
                 record.executeUpdate();
             }
         }
@@ -150,8 +152,9 @@ final class SchemaMigrations {
     }
 
     private static void run(Connection connection, Migration migration, Dialect dialect) throws SQLException {
+        byte[] file = read(migration.resource(dialect));
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(new String(read(migration.resource(dialect)), StandardCharsets.UTF_8))) {
+            for (String sql : statements(new String(file, StandardCharsets.UTF_8))) {
                 statement.execute(sql);
             }
         }
@@ -160,16 +163,19 @@ final class SchemaMigrations {
             record.setInt(1, migration.version());
             record.setString(2, migration.name());
             record.setString(3, Instant.now().toString());
-            record.setString(4, checksum(migration, dialect));
+            record.setString(4, checksum(file));
             record.executeUpdate();
         }
     }
 
     /** SHA-256 of the file's bytes, in lower-case hex: any edit, even of a comment, changes it. */
     static String checksum(Migration migration, Dialect dialect) {
+        return checksum(read(migration.resource(dialect)));
+    }
+
+    private static String checksum(byte[] file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(read(migration.resource(dialect))));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
