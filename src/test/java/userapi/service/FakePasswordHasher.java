@@ -2,8 +2,8 @@ package userapi.service;
 
 import userapi.error.ServiceOverloaded;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test fake: "hashes" by prefixing {@code hashed:}, records every password it hashed and every hash it checked
@@ -12,8 +12,8 @@ import java.util.List;
 final class FakePasswordHasher implements PasswordHasher {
     static final String PREFIX = "hashed:";
 
-    final List<String> hashed = new ArrayList<>();
-    final List<String> checked = new ArrayList<>();
+    final List<String> hashed = new CopyOnWriteArrayList<>(); // the auth service hashes its dummy on a thread of its own
+    final List<String> checked = new CopyOnWriteArrayList<>();
     Runnable beforeHash = () -> { };
     volatile boolean busy;
 
