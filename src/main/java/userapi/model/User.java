@@ -1,6 +1,9 @@
 package userapi.model;
 
+import userapi.error.StaleVersion;
+
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -18,5 +21,12 @@ public record User(UUID id, String name, String email, String passwordHash, Role
     @Override
     public String toString() { // never the hash, nor personal data, in a log
         return "User[id=" + id + ", role=" + role.label() + ", createdAt=" + createdAt + ", version=" + version + "]";
+    }
+
+    /** @throws StaleVersion when a version is expected and this user is at another one (If-Match did not match) */
+    public void requireVersion(OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != version) {
+            throw new StaleVersion(id);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,22 +35,21 @@ public final class InMemoryTokenRepository implements TokenRepository {
 
     @Override
     public int deleteAllOf(UUID userId, String keepHash) {
-        int[] removed = {0};
-        byHash.values().removeIf(token -> {
-            boolean revoke = token.userId().equals(userId) && !token.hash().equals(keepHash);
-            removed[0] += revoke ? 1 : 0;
-            return revoke;
-        });
-        return removed[0];
+        return removeWhere(token -> token.userId().equals(userId) && !token.hash().equals(keepHash));
     }
 
     @Override
     public int deleteExpired(Instant now) {
+        return removeWhere(token -> !token.expiresAt().isAfter(now));
+    }
+
+    /** Removes the tokens the test picks; how many (counted as removed: other threads may insert meanwhile). */
+    private int removeWhere(Predicate<StoredToken> test) {
         int[] removed = {0};
         byHash.values().removeIf(token -> {
-            boolean expired = !token.expiresAt().isAfter(now);
-            removed[0] += expired ? 1 : 0;
-            return expired;
+            boolean remove = test.test(token);
+            removed[0] += remove ? 1 : 0;
+            return remove;
         });
         return removed[0];
     }

@@ -1,7 +1,6 @@
 package userapi.repository;
 
 import userapi.error.EmailAlreadyRegistered;
-import userapi.error.StaleVersion;
 import userapi.model.Page;
 import userapi.model.Role;
 import userapi.model.User;
@@ -45,7 +44,7 @@ public final class InMemoryUserRepository implements UserRepository {
             if (old == null) {
                 return Optional.empty();
             }
-            checkVersion(old, expectedVersion);
+            old.requireVersion(expectedVersion);
             User changed = changes.applyTo(old);
             UUID owner = idByEmail.get(changed.email());
             if (owner != null && !owner.equals(id)) {
@@ -63,7 +62,7 @@ public final class InMemoryUserRepository implements UserRepository {
         return locked(lock.writeLock(), () -> {
             User stored = byId.get(id);
             if (stored != null) {
-                checkVersion(stored, expectedVersion);
+                stored.requireVersion(expectedVersion);
             }
             User removed = byId.remove(id);
             if (removed != null) {
@@ -120,12 +119,6 @@ public final class InMemoryUserRepository implements UserRepository {
             List<User> items = byId.values().stream().skip(offset).limit(limit).toList();
             return new Page<>(items, byId.size(), limit, offset);
         });
-    }
-
-    private static void checkVersion(User stored, OptionalLong expectedVersion) {
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != stored.version()) {
-            throw new StaleVersion(stored.id());
-        }
     }
 
     private static <T> T locked(Lock held, Supplier<T> action) {

@@ -3,7 +3,6 @@ package userapi.service;
 import userapi.error.EmailAlreadyRegistered;
 import userapi.error.CurrentPasswordIncorrect;
 import userapi.error.EmailDomainNotAllowed;
-import userapi.error.StaleVersion;
 import userapi.error.UserNotFound;
 import userapi.error.ValidationFailed;
 import userapi.model.Caller;
@@ -90,7 +89,7 @@ public final class DefaultUserService implements UserService {
     public User update(Caller caller, UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
         AccessPolicy.requireSelfOrAdmin(caller, id);
         User current = find(id);
-        checkVersion(current, expectedVersion); // a fast 404 or 412 before the slow hash; the repository checks again
+        current.requireVersion(expectedVersion); // a fast 404 or 412 before the slow hash; the repository checks again
         boolean changesSecrets = request.email() != null || request.password() != null;
         if (changesSecrets && AccessPolicy.needsCurrentPassword(caller, id)) {
             reauthenticate(current, request.currentPassword());
@@ -115,12 +114,6 @@ public final class DefaultUserService implements UserService {
         }
         tokens.deleteAllOf(id, null); // the SQL stores cascade already; the in-memory one needs it
         LOG.info("deleted user " + id);
-    }
-
-    private static void checkVersion(User user, OptionalLong expectedVersion) {
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != user.version()) {
-            throw new StaleVersion(user.id());
-        }
     }
 
     private User find(UUID id) {
