@@ -2,6 +2,7 @@ package userapi;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.HibernateValidator;
@@ -27,6 +28,10 @@ import userapi.repository.JdbcTokenRepository;
 import userapi.repository.JdbcUserRepository;
 import userapi.repository.TokenRepository;
 import userapi.repository.UserRepository;
+import userapi.repository.cache.CachedTokenRepository;
+import userapi.repository.cache.CachedUserRepository;
+import userapi.repository.cache.ReadCache;
+import userapi.repository.cache.SqliteDataVersion;
 import userapi.service.BoundedPasswordHasher;
 import userapi.service.DefaultAuthService;
 import userapi.service.DefaultUserService;
@@ -100,30 +105,39 @@ public final class App implements AutoCloseable {
      */
     public static App start(Config config) throws IOException {
         if (config.databaseUrl().equals(Config.MEMORY)) {
-            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null);
+            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null);
         }
         JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(),
                 config.databasePoolSize(), DATABASE_TIMEOUT);
+        UserRepository users = repository;
+        TokenRepository tokens = new JdbcTokenRepository(repository); // one pool for both
+        if (repository.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
+            ReadCache cache = new ReadCache(new SqliteDataVersion(repository::openOutsidePool));
+            users = new CachedUserRepository(repository, cache); // closes the cache, then the repository
+            tokens = new CachedTokenRepository(tokens, cache);
+        }
         try {
-            return start(config, repository, new JdbcTokenRepository(repository), repository); // one pool for both
+            return start(config, users, tokens, users, repository.poolStatistics());
         } catch (IOException | RuntimeException e) {
-            repository.close();
+            users.close();
             throw e;
         }
     }
 
     /** Starts on a repository the caller owns and closes, with tokens kept in memory. */
     public static App start(Config config, UserRepository repository) throws IOException {
-        return start(config, repository, new InMemoryTokenRepository(), null);
+        return start(config, repository, new InMemoryTokenRepository());
     }
 
     /** Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into). */
     public static App start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
-        return start(config, repository, tokens, null);
+        return start(config, repository, tokens, null,
+                repository instanceof JdbcUserRepository jdbc ? jdbc.poolStatistics() : null);
     }
 
-    private static App start(Config config, UserRepository repository, TokenRepository tokens, UserRepository owned)
-            throws IOException {
+    /** @param pool the database pool's numbers for /metrics; null for a store without one */
+    private static App start(Config config, UserRepository repository, TokenRepository tokens, UserRepository owned,
+                             HikariPoolMXBean pool) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = Validation.byProvider(HibernateValidator.class).configure()
                 .ignoreXmlConfiguration() // no META-INF/validation.xml to look for, no XML parser to load
@@ -141,8 +155,8 @@ public final class App implements AutoCloseable {
         AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
         HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
         Metrics metrics = new Metrics(hasher::permitsInUse, hasher.permits(), hasher::shed);
-        if (repository instanceof JdbcUserRepository jdbc) { // an in-memory store has no pool to watch
-            metrics.databasePool(jdbc.poolStatistics());
+        if (pool != null) { // an in-memory store has no pool to watch
+            metrics.databasePool(pool);
         }
         DefaultAuthService auth = new DefaultAuthService(repository, tokens, hasher,
                 new LoginThrottle(clock, LoginThrottle.DEFAULT_MAX_TRACKED), new Tokens(), clock,

@@ -1,0 +1,93 @@
+package userapi.repository.cache;
+
+import userapi.model.Page;
+import userapi.model.StoredToken;
+import userapi.model.User;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the cached repositories have read, kept for exactly as long as the store's {@link ChangeWatch} says nobody
+ * has committed: all entries belong to one generation, the watch's stamp, and a new stamp starts an empty one.
+ * Why an entry is right: it was read after the watch gave the stamp, and the watch still giving it means no commit
+ * since. A read first asks the watch, then looks in that generation, and on a miss reads the store and puts what
+ * it read into that same generation (one replaced meanwhile is garbage no one reads). Lock-free; each map is
+ * cleared when it reaches its bound, so memory stays small whatever is read.
+ */
+public final class ReadCache implements AutoCloseable {
+    static final int MAX_USERS = 10_000;
+    static final int MAX_TOKENS = 10_000;
+    static final int MAX_PAGES = 64;
+
+    private final ChangeWatch watch;
+    private final AtomicReference<Generation> current = new AtomicReference<>(Generation.NONE);
+
+    public ReadCache(ChangeWatch watch) {
+        this.watch = watch;
+    }
+
+    /** One page of the list: its limit and offset. */
+    record PageKey(int limit, int offset) {
+    }
+
+    /** Entries valid while the watch gives this stamp. */
+    static final class Generation {
+        static final Generation NONE = new Generation(Long.MIN_VALUE);
+
+        final long stamp;
+        final Map<UUID, User> users = new ConcurrentHashMap<>();
+        final Map<String, StoredToken> tokens = new ConcurrentHashMap<>();
+        final Map<PageKey, Page<User>> pages = new ConcurrentHashMap<>();
+
+        Generation(long stamp) {
+            this.stamp = stamp;
+        }
+
+        static <K, V> void put(Map<K, V> map, int bound, K key, V value) {
+            if (map.size() >= bound) {
+                map.clear();
+            }
+            map.put(key, value);
+        }
+    }
+
+    /**
+     * The generation to read from and put into now, or null if nothing may be trusted: the watch cannot tell, or
+     * this look is older than one another thread has already acted on (it would bring back an old generation).
+     */
+    Generation now() {
+        OptionalLong look = watch.stamp();
+        if (look.isEmpty()) {
+            current.set(Generation.NONE);
+            return null;
+        }
+        long stamp = look.getAsLong();
+        Generation seen = current.get();
+        while (seen.stamp != stamp) {
+            if (stamp < seen.stamp) {
+                return null;
+            }
+            Generation fresh = new Generation(stamp);
+            if (current.compareAndSet(seen, fresh)) {
+                return fresh;
+            }
+            seen = current.get();
+        }
+        return seen;
+    }
+
+    /** After a write through us: it changes the stamp anyway, but nothing cached before it is kept regardless. */
+    void forget() {
+        current.set(Generation.NONE);
+    }
+
+    @Override
+    public void close() {
+        forget();
+        watch.close();
+    }
+}
