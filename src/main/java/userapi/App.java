@@ -30,6 +30,7 @@ import userapi.repository.TokenRepository;
 import userapi.repository.UserRepository;
 import userapi.repository.cache.CachedTokenRepository;
 import userapi.repository.cache.CachedUserRepository;
+import userapi.repository.cache.OneLookPerRequest;
 import userapi.repository.cache.ReadCache;
 import userapi.repository.cache.SqliteDataVersion;
 import userapi.service.BoundedPasswordHasher;
@@ -105,19 +106,20 @@ public final class App implements AutoCloseable {
      */
     public static App start(Config config) throws IOException {
         if (config.databaseUrl().equals(Config.MEMORY)) {
-            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null);
+            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null, null);
         }
         JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(),
                 config.databasePoolSize(), DATABASE_TIMEOUT);
         UserRepository users = repository;
         TokenRepository tokens = new JdbcTokenRepository(repository); // one pool for both
+        ReadCache cache = null;
         if (repository.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
-            ReadCache cache = new ReadCache(new SqliteDataVersion(repository::openOutsidePool));
+            cache = new ReadCache(new SqliteDataVersion(repository::openOutsidePool));
             users = new CachedUserRepository(repository, cache); // closes the cache, then the repository
             tokens = new CachedTokenRepository(tokens, cache);
         }
         try {
-            return start(config, users, tokens, users, repository.poolStatistics());
+            return start(config, users, tokens, users, repository.poolStatistics(), cache);
         } catch (IOException | RuntimeException e) {
             users.close();
             throw e;
@@ -132,12 +134,15 @@ public final class App implements AutoCloseable {
     /** Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into). */
     public static App start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
         return start(config, repository, tokens, null,
-                repository instanceof JdbcUserRepository jdbc ? jdbc.poolStatistics() : null);
+                repository instanceof JdbcUserRepository jdbc ? jdbc.poolStatistics() : null, null);
     }
 
-    /** @param pool the database pool's numbers for /metrics; null for a store without one */
+    /**
+     * @param pool the database pool's numbers for /metrics; null for a store without one
+     * @param cache the repositories' read cache, which each request then reads through with one look; or null
+     */
     private static App start(Config config, UserRepository repository, TokenRepository tokens, UserRepository owned,
-                             HikariPoolMXBean pool) throws IOException {
+                             HikariPoolMXBean pool, ReadCache cache) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = Validation.byProvider(HibernateValidator.class).configure()
                 .ignoreXmlConfiguration() // no META-INF/validation.xml to look for, no XML parser to load
@@ -176,6 +181,9 @@ public final class App implements AutoCloseable {
         context.getFilters().add(new EdgeFilter(writer, metrics));
         context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
                 ServerLimits.MAX_HEADER_BYTES));
+        if (cache != null) {
+            context.getFilters().add(new OneLookPerRequest(cache));
+        }
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
         server.setExecutor(executor);
         ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();

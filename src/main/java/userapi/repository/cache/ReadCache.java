@@ -25,6 +25,8 @@ public final class ReadCache implements AutoCloseable {
 
     private final ChangeWatch watch;
     private final AtomicReference<Generation> current = new AtomicReference<>(Generation.NONE);
+    /** The open scope of this thread's request, if any: see {@link #openScope()}. */
+    private final ThreadLocal<Scope> scopes = new ThreadLocal<>();
 
     public ReadCache(ChangeWatch watch) {
         this.watch = watch;
@@ -56,10 +58,43 @@ public final class ReadCache implements AutoCloseable {
     }
 
     /**
+     * One request's reads, as one look: the first read in the scope asks the watch, the later ones reuse its
+     * generation, so a request reads one state of the store, as of a moment after it began, for the price of one
+     * look. A write through the cache ends the reuse (the next read looks again). Opened and closed by the thread
+     * that serves the request, around all of it ({@link OneLookPerRequest}); outside a scope each read looks.
+     */
+    public final class Scope implements AutoCloseable {
+        private Generation generation;
+
+        @Override
+        public void close() {
+            scopes.remove();
+        }
+    }
+
+    public Scope openScope() {
+        Scope scope = new Scope();
+        scopes.set(scope);
+        return scope;
+    }
+
+    /**
      * The generation to read from and put into now, or null if nothing may be trusted: the watch cannot tell, or
      * this look is older than one another thread has already acted on (it would bring back an old generation).
+     * In a scope, the scope's generation once it has one.
      */
     Generation now() {
+        Scope scope = scopes.get();
+        if (scope == null) {
+            return look();
+        }
+        if (scope.generation == null) {
+            scope.generation = look();
+        }
+        return scope.generation;
+    }
+
+    private Generation look() {
         OptionalLong look = watch.stamp();
         if (look.isEmpty()) {
             current.set(Generation.NONE);
@@ -83,6 +118,10 @@ public final class ReadCache implements AutoCloseable {
     /** After a write through us: it changes the stamp anyway, but nothing cached before it is kept regardless. */
     void forget() {
         current.set(Generation.NONE);
+        Scope scope = scopes.get();
+        if (scope != null) {
+            scope.generation = null;
+        }
     }
 
     @Override
