@@ -24,7 +24,8 @@ public final class ReadCache implements AutoCloseable {
     static final int MAX_PAGES = 64;
 
     private final ChangeWatch watch;
-    private final AtomicReference<Generation> current = new AtomicReference<>(Generation.NONE);
+    /** The newest generation, or null after a write or while the watch cannot tell. */
+    private final AtomicReference<Generation> current = new AtomicReference<>();
     /** The open scope of this thread's request, if any: see {@link #openScope()}. */
     private final ThreadLocal<Scope> scopes = new ThreadLocal<>();
 
@@ -38,8 +39,6 @@ public final class ReadCache implements AutoCloseable {
 
     /** Entries valid while the watch gives this stamp. */
     static final class Generation {
-        static final Generation NONE = new Generation(Long.MIN_VALUE);
-
         final long stamp;
         final Map<UUID, User> users = new ConcurrentHashMap<>();
         final Map<String, StoredToken> tokens = new ConcurrentHashMap<>();
@@ -97,13 +96,13 @@ public final class ReadCache implements AutoCloseable {
     private Generation look() {
         OptionalLong look = watch.stamp();
         if (look.isEmpty()) {
-            current.set(Generation.NONE);
+            current.set(null);
             return null;
         }
         long stamp = look.getAsLong();
         Generation seen = current.get();
-        while (seen.stamp != stamp) {
-            if (stamp < seen.stamp) {
+        while (seen == null || seen.stamp != stamp) {
+            if (seen != null && stamp < seen.stamp) {
                 return null;
             }
             Generation fresh = new Generation(stamp);
@@ -117,7 +116,7 @@ public final class ReadCache implements AutoCloseable {
 
     /** After a write through us: it changes the stamp anyway, but nothing cached before it is kept regardless. */
     void forget() {
-        current.set(Generation.NONE);
+        current.set(null);
         Scope scope = scopes.get();
         if (scope != null) {
             scope.generation = null;
