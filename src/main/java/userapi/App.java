@@ -2,6 +2,7 @@ package userapi;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.HibernateValidator;
@@ -27,6 +28,11 @@ import userapi.repository.JdbcTokenRepository;
 import userapi.repository.JdbcUserRepository;
 import userapi.repository.TokenRepository;
 import userapi.repository.UserRepository;
+import userapi.repository.cache.CachedTokenRepository;
+import userapi.repository.cache.CachedUserRepository;
+import userapi.repository.cache.OneLookPerRequest;
+import userapi.repository.cache.ReadCache;
+import userapi.repository.cache.SqliteDataVersion;
 import userapi.service.BoundedPasswordHasher;
 import userapi.service.DefaultAuthService;
 import userapi.service.DefaultUserService;
@@ -100,30 +106,43 @@ public final class App implements AutoCloseable {
      */
     public static App start(Config config) throws IOException {
         if (config.databaseUrl().equals(Config.MEMORY)) {
-            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null);
+            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null, null);
         }
         JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(),
                 config.databasePoolSize(), DATABASE_TIMEOUT);
+        UserRepository users = repository;
+        TokenRepository tokens = new JdbcTokenRepository(repository); // one pool for both
+        ReadCache cache = null;
+        if (repository.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
+            cache = new ReadCache(new SqliteDataVersion(repository::openOutsidePool));
+            users = new CachedUserRepository(repository, cache); // closes the cache, then the repository
+            tokens = new CachedTokenRepository(tokens, cache);
+        }
         try {
-            return start(config, repository, new JdbcTokenRepository(repository), repository); // one pool for both
+            return start(config, users, tokens, users, repository.poolStatistics(), cache);
         } catch (IOException | RuntimeException e) {
-            repository.close();
+            users.close();
             throw e;
         }
     }
 
     /** Starts on a repository the caller owns and closes, with tokens kept in memory. */
     public static App start(Config config, UserRepository repository) throws IOException {
-        return start(config, repository, new InMemoryTokenRepository(), null);
+        return start(config, repository, new InMemoryTokenRepository());
     }
 
     /** Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into). */
     public static App start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
-        return start(config, repository, tokens, null);
+        return start(config, repository, tokens, null,
+                repository instanceof JdbcUserRepository jdbc ? jdbc.poolStatistics() : null, null);
     }
 
-    private static App start(Config config, UserRepository repository, TokenRepository tokens, UserRepository owned)
-            throws IOException {
+    /**
+     * @param pool the database pool's numbers for /metrics; null for a store without one
+     * @param cache the repositories' read cache, which each request then reads through with one look; or null
+     */
+    private static App start(Config config, UserRepository repository, TokenRepository tokens, UserRepository owned,
+                             HikariPoolMXBean pool, ReadCache cache) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = Validation.byProvider(HibernateValidator.class).configure()
                 .ignoreXmlConfiguration() // no META-INF/validation.xml to look for, no XML parser to load
@@ -141,8 +160,8 @@ public final class App implements AutoCloseable {
         AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
         HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
         Metrics metrics = new Metrics(hasher::permitsInUse, hasher.permits(), hasher::shed);
-        if (repository instanceof JdbcUserRepository jdbc) { // an in-memory store has no pool to watch
-            metrics.databasePool(jdbc.poolStatistics());
+        if (pool != null) { // an in-memory store has no pool to watch
+            metrics.databasePool(pool);
         }
         DefaultAuthService auth = new DefaultAuthService(repository, tokens, hasher,
                 new LoginThrottle(clock, LoginThrottle.DEFAULT_MAX_TRACKED), new Tokens(), clock,
@@ -162,6 +181,9 @@ public final class App implements AutoCloseable {
         context.getFilters().add(new EdgeFilter(writer, metrics));
         context.getFilters().add(new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT,
                 ServerLimits.MAX_HEADER_BYTES));
+        if (cache != null) {
+            context.getFilters().add(new OneLookPerRequest(cache));
+        }
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor(); // blocking work is cheap here
         server.setExecutor(executor);
         ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();

@@ -76,9 +76,8 @@ enum Dialect {
         @Override
         Connection migrationConnection(HikariDataSource pool) throws SQLException {
             Properties settings = new Properties();
-            settings.putAll(pool.getDataSourceProperties());
             settings.setProperty(SQLiteConfig.Pragma.TRANSACTION_MODE.pragmaName, SQLiteConfig.TransactionMode.IMMEDIATE.name());
-            return DriverManager.getConnection(pool.getJdbcUrl(), settings);
+            return outsidePool(pool, settings);
         }
 
         @Override
@@ -213,6 +212,17 @@ enum Dialect {
 
     /** One line for the person starting the server, saying what is wrong and what to do. */
     abstract String cannotOpen(String jdbcUrl, SQLException e);
+
+    /**
+     * A SQLite connection of its own, outside the pool, with the pool's settings and these on top (the migration's,
+     * the read cache's change watch); the caller closes it.
+     */
+    static Connection outsidePool(HikariDataSource pool, Properties extra) throws SQLException {
+        Properties settings = new Properties();
+        settings.putAll(pool.getDataSourceProperties());
+        settings.putAll(extra);
+        return DriverManager.getConnection(pool.getJdbcUrl(), settings);
+    }
 
     /** jdbc:sqlite:data/users.db?foo=bar -> data/users.db */
     static Path file(String jdbcUrl) {

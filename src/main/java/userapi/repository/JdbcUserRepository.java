@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -282,6 +283,22 @@ public final class JdbcUserRepository implements UserRepository {
      */
     <T> T withStatement(String sql, StatementWork<T> work) {
         return use(statements -> work.run(statements.prepared(sql)));
+    }
+
+    /**
+     * True on SQLite: one file on this machine, so one connection of our own sees every commit to it, whoever
+     * makes it (the read cache's change watch). Not on PostgreSQL, which instances elsewhere write to.
+     */
+    public boolean isSqlite() {
+        return dialect == Dialect.SQLITE;
+    }
+
+    /** On SQLite, a connection of its own outside the pool, with the pool's settings; the caller closes it. */
+    public Connection openOutsidePool() throws SQLException {
+        if (dialect != Dialect.SQLITE) {
+            throw new UnsupportedOperationException("only SQLite connections are opened outside the pool");
+        }
+        return Dialect.outsidePool(pool, new Properties());
     }
 
     /** The pool's live numbers (active, idle, waiting threads), read by /metrics. */

@@ -1,0 +1,21 @@
+package userapi.repository;
+
+import org.junit.jupiter.api.io.TempDir;
+import userapi.repository.cache.CachedUserRepository;
+import userapi.repository.cache.ReadCache;
+import userapi.repository.cache.SqliteDataVersion;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The repository contract on SQLite behind its read cache, as the server runs it: the cache changes no answer. */
+class CachedSqliteUserRepositoryContractTest extends UserRepositoryContract {
+    @TempDir
+    Path directory;
+
+    @Override
+    protected UserRepository openEmpty() {
+        JdbcUserRepository store = JdbcUserRepository.open("jdbc:sqlite:" + directory.resolve("users.db"), Duration.ofSeconds(5));
+        return new CachedUserRepository(store, new ReadCache(new SqliteDataVersion(store::openOutsidePool)));
+    }
+}
