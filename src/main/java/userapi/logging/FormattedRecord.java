@@ -26,7 +26,11 @@ final class FormattedRecord extends LogRecord {
         if (!(formatter instanceof LineFormatter) || record instanceof FormattedRecord) {
             return record; // any other formatter formats on the writer thread, as the JDK's handlers would
         }
-        return LogContext.formattedOnce(record, () -> new FormattedRecord(record, formatter.format(record)));
+        try {
+            return LogContext.formattedOnce(record, () -> new FormattedRecord(record, formatter.format(record)));
+        } catch (RuntimeException failure) {
+            return record; // the handler's publish formats it again and reports the failure, never the logging thread
+        }
     }
 
     String line() {

@@ -57,7 +57,11 @@ final class LineQueue {
             } catch (InterruptedException stopping) {
                 return;
             }
-            writeQueued(true);
+            try {
+                writeQueued(true);
+            } catch (RuntimeException failure) {
+                // the JDK's handler reports its own write failures to its ErrorManager; the writer keeps going
+            }
         }
     }
 
