@@ -13,8 +13,8 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +41,31 @@ public final class Router implements HttpHandler {
     }
 
     /** A route with its template split once, at declaration, not on every request. */
-    private record Entry(Route route, List<String> segments) {
+    private record Entry(Route route, List<String> segments, int params) {
+        Entry(Route route, List<String> segments) {
+            this(route, segments, (int) segments.stream().filter(Router::isParameter).count());
+        }
     }
 
-    private record Match(Route route, Map<String, String> pathParams) {
+    /** A route whose template fits the path; its parameters are only decoded for the route that is chosen. */
+    private record Match(Entry entry, List<String> pathSegments) {
+        Route route() {
+            return entry.route();
+        }
+
         int params() {
-            return pathParams.size();
+            return entry.params();
+        }
+
+        Map<String, String> pathParams() {
+            Map<String, String> params = new HashMap<>();
+            for (int i = 0; i < pathSegments.size(); i++) {
+                String segment = entry.segments().get(i);
+                if (isParameter(segment)) {
+                    params.put(segment.substring(1, segment.length() - 1), pathSegments.get(i));
+                }
+            }
+            return params;
         }
     }
 
@@ -193,7 +212,13 @@ public final class Router implements HttpHandler {
             throw RejectedRequest.notFound();
         }
         String lookup = method.equals("HEAD") ? "GET" : method;
-        Match chosen = matches.stream().filter(match -> match.route().method().equals(lookup)).findFirst().orElse(null);
+        Match chosen = null;
+        for (Match match : matches) {
+            if (match.route().method().equals(lookup)) {
+                chosen = match;
+                break;
+            }
+        }
         matched.accept((chosen != null ? chosen : matches.getFirst()).route().template());
         if (chosen == null) {
             List<String> allowed = allowed(matches);
@@ -240,7 +265,7 @@ public final class Router implements HttpHandler {
         return List.copyOf(methods);
     }
 
-    /** The route's match of the path, or null; a map of parameters only once a literal segment has not failed. */
+    /** The route's match of the path, or null. */
     private static Match match(Entry entry, List<String> pathSegments) {
         List<String> expected = entry.segments();
         if (expected.size() != pathSegments.size()) {
@@ -248,22 +273,15 @@ public final class Router implements HttpHandler {
         }
         for (int i = 0; i < expected.size(); i++) {
             String segment = expected.get(i);
-            boolean parameter = segment.startsWith("{") && segment.endsWith("}");
-            if (parameter ? pathSegments.get(i).isEmpty() : !segment.equals(pathSegments.get(i))) {
+            if (isParameter(segment) ? pathSegments.get(i).isEmpty() : !segment.equals(pathSegments.get(i))) {
                 return null;
             }
         }
-        Map<String, String> params = Map.of();
-        for (int i = 0; i < expected.size(); i++) {
-            String segment = expected.get(i);
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                if (params.isEmpty()) {
-                    params = new LinkedHashMap<>();
-                }
-                params.put(segment.substring(1, segment.length() - 1), pathSegments.get(i));
-            }
-        }
-        return new Match(entry.route(), params);
+        return new Match(entry, pathSegments);
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
     }
 
     /** "/users/a%20b" -> ["users", "a b"]; a trailing slash is a segment of its own, so "/users/" is not "/users". */
@@ -330,7 +348,7 @@ public final class Router implements HttpHandler {
         InputStream in = exchange.getRequestBody();
         byte[] body;
         try {
-            body = in.readNBytes(maxBodyBytes + 1);
+            body = chunked || length < 0 ? in.readNBytes(maxBodyBytes + 1) : readDeclared(in, (int) length);
         } catch (IOException brokenFraming) {
             throw new RejectedRequest(Reason.UNREADABLE_BODY,
                     "The request body could not be read: its chunked transfer coding is malformed.");
@@ -340,6 +358,13 @@ public final class Router implements HttpHandler {
         }
         in.close();
         return body;
+    }
+
+    /** A body of declared length into an array of that size (readNBytes(n) would read in 8 KiB pieces and copy). */
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     private RejectedRequest payloadTooLarge() {

@@ -26,6 +26,9 @@ public final class LineFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
+        if (record instanceof FormattedRecord formatted) {
+            return formatted.line(); // made on the thread that logged it (LineQueue)
+        }
         Instant time = record.getInstant() == null ? Instant.now() : record.getInstant();
         StringBuilder line = new StringBuilder(160);
         appendTime(line, time);
