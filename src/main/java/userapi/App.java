@@ -172,8 +172,8 @@ public final class App implements AutoCloseable {
         ApiDocs docs = ApiDocs.load();
         Router router = routes(new Router(writer, MAX_BODY_BYTES, auth), users, login, health,
                 new MetricsHandler(metrics), docs);
-        docs.publish(OpenApiDocument.build(router.routes(),
-                validation.getValidator(), mapper));
+        OpenApiDocument.checkDescribed(router.routes()); // a route without its description stops the start
+        docs.publish(() -> OpenApiDocument.build(router.routes(), validation.getValidator(), mapper)); // built when first asked for
 
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         HttpContext context = server.createContext("/", router); // one context: the Router does all routing

@@ -14,10 +14,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * GET /openapi.json, GET /docs and GET /docs/{file}: the OpenAPI document and the Swagger UI page that reads it,
- * every answer built once at start, so a request costs a map lookup. The UI's files come from inside the jar
+ * every answer built once, on its first request (not at start: few requests ask for them, and building them was a
+ * fifth of the start-up), so a later request costs a map lookup. The UI's files come from inside the jar
  * (the pinned org.webjars:swagger-ui), only the few the page needs, named in a fixed list: no path can reach
  * anything else. The page fetches nothing from another host, and its Content-Security-Policy forbids it to.
  * curl localhost:8080/openapi.json, or open http://127.0.0.1:8080/docs
@@ -37,66 +41,72 @@ public final class ApiDocs {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final String uiVersion;
-    private final Response page;
-    private final Map<String, Response> versionedFiles;
-    private final Map<String, Response> unversionedFiles;
-    private volatile Response document;
+    /** The page, each UI file twice (under the page's version, and without), and the document, once built. */
+    private final Map<String, Response> built = new ConcurrentHashMap<>();
+    private final AtomicReference<Supplier<byte[]>> documentSource = new AtomicReference<>();
 
-    private ApiDocs(String uiVersion, Response page, Map<String, Response> versionedFiles,
-                    Map<String, Response> unversionedFiles) {
+    private ApiDocs(String uiVersion) {
         this.uiVersion = uiVersion;
-        this.page = page;
-        this.versionedFiles = versionedFiles;
-        this.unversionedFiles = unversionedFiles;
     }
 
-    /** Reads the UI's files from the class path once; fails the start if the pinned webjar is missing. */
+    /**
+     * Finds the UI's files on the class path, without reading them yet; fails the start if the pinned webjar or
+     * one of its files is missing.
+     */
     public static ApiDocs load() {
         String version = webjarVersion();
-        Map<String, Response> versioned = new HashMap<>();
-        Map<String, Response> unversioned = new HashMap<>();
-        FILES.forEach((name, type) -> {
-            byte[] bytes = resource(WEBJAR_FILES + version + "/" + name);
-            versioned.put(name, Response.bytes(type, bytes, headers(IMMUTABLE, null)));
-            unversioned.put(name, Response.bytes(type, bytes, headers(REVALIDATE, null)));
-        });
-        String script = initializer();
-        String html = page(version, script);
-        Response page = Response.bytes("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8),
-                headers(REVALIDATE, contentSecurityPolicy(script)));
-        return new ApiDocs(version, page, Map.copyOf(versioned), Map.copyOf(unversioned));
+        for (String name : FILES.keySet()) {
+            if (ApiDocs.class.getResource(WEBJAR_FILES + version + "/" + name) == null) {
+                throw new IllegalStateException("Swagger UI file missing from the class path: " + WEBJAR_FILES + version + "/" + name);
+            }
+        }
+        return new ApiDocs(version);
     }
 
-    /** Takes the document built from the finished route table; called once, before the server starts. */
-    public void publish(byte[] openApiJson) {
-        if (document != null) {
+    /**
+     * Takes how to build the document from the finished route table; called once, before the server starts. The
+     * first GET /openapi.json builds it, once: requests that arrive meanwhile wait for that one build.
+     */
+    public void publish(Supplier<byte[]> openApiJson) {
+        if (!documentSource.compareAndSet(null, openApiJson)) {
             throw new IllegalStateException("the OpenAPI document is published once, at start");
         }
-        document = Response.bytes("application/json", openApiJson, headers(REVALIDATE, null));
     }
 
     /** GET /openapi.json */
     public Response document(Request request) {
-        Response published = document;
-        if (published == null) {
+        Supplier<byte[]> source = documentSource.get();
+        if (source == null) {
             throw new IllegalStateException("the OpenAPI document was not published before the server started");
         }
-        return published;
+        return once("openapi.json", () -> Response.bytes("application/json", source.get(), headers(REVALIDATE, null)));
     }
 
     /** GET /docs */
     public Response page(Request request) {
-        return page;
+        return once("page", () -> {
+            String script = initializer();
+            return Response.bytes("text/html; charset=utf-8", page(uiVersion, script).getBytes(StandardCharsets.UTF_8),
+                    headers(REVALIDATE, contentSecurityPolicy(script)));
+        });
     }
 
     /** GET /docs/{file}: one of FILES, else 404; ?v=VERSION (as the page asks) may be cached for good. */
     public Response file(Request request) {
-        boolean versioned = request.queryParam("v").map(uiVersion::equals).orElse(false);
-        Response file = (versioned ? versionedFiles : unversionedFiles).get(request.pathParam("file"));
-        if (file == null) {
+        String name = request.pathParam("file");
+        String type = FILES.get(name);
+        if (type == null) {
             throw RejectedRequest.notFound();
         }
-        return file;
+        boolean versioned = request.queryParam("v").map(uiVersion::equals).orElse(false);
+        return once((versioned ? "versioned/" : "unversioned/") + name, () -> Response.bytes(type,
+                resource(WEBJAR_FILES + uiVersion + "/" + name), headers(versioned ? IMMUTABLE : REVALIDATE, null)));
+    }
+
+    /** The answer under key, built by the first request that asks for it; the others wait for it, then share it. */
+    private Response once(String key, Supplier<Response> build) {
+        Response answer = built.get(key);
+        return answer != null ? answer : built.computeIfAbsent(key, any -> build.get());
     }
 
     /** The version of the UI, as pinned in lib/deps.txt. */

@@ -6,8 +6,13 @@ import userapi.http.Request;
 import userapi.http.Response;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The docs handlers without a server: answers built once, only the listed files, the document published once. */
+/**
+ * The docs handlers without a server: answers built once, on their first request, only the listed files, the
+ * document published once.
+ */
 class ApiDocsTest {
     private final ApiDocs docs = ApiDocs.load();
 
@@ -58,12 +66,48 @@ class ApiDocsTest {
         byte[] json = "{\"openapi\":\"3.1.1\"}".getBytes(StandardCharsets.UTF_8);
         assertThrows(IllegalStateException.class, () -> docs.document(none()), "not published yet");
 
-        docs.publish(json);
+        docs.publish(() -> json);
         Response answer = docs.document(none());
 
         assertArrayEquals(json, (byte[]) answer.body());
         assertEquals("application/json", answer.headers().get("Content-Type"));
-        assertThrows(IllegalStateException.class, () -> docs.publish(json));
+        assertThrows(IllegalStateException.class, () -> docs.publish(() -> json));
+    }
+
+    @Test
+    void builds_the_document_on_its_first_request_only_once_even_when_requests_race() throws Exception {
+        AtomicInteger builds = new AtomicInteger();
+        docs.publish(() -> {
+            builds.incrementAndGet();
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        });
+        assertEquals(0, builds.get(), "publishing builds nothing yet");
+
+        List<Future<Response>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 32; i++) {
+                answers.add(clients.submit(() -> docs.document(none())));
+            }
+        }
+
+        assertEquals(1, builds.get());
+        for (Future<Response> answer : answers) {
+            assertSame(answers.getFirst().get(), answer.get());
+        }
+    }
+
+    @Test
+    void a_document_that_cannot_be_built_fails_its_request_and_is_tried_again_by_the_next() {
+        AtomicInteger builds = new AtomicInteger();
+        docs.publish(() -> {
+            if (builds.incrementAndGet() == 1) {
+                throw new IllegalStateException("a constraint with no JSON Schema form");
+            }
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        });
+
+        assertThrows(IllegalStateException.class, () -> docs.document(none()));
+        assertEquals("{}", new String((byte[]) docs.document(none()).body(), StandardCharsets.UTF_8));
     }
 
     @Test

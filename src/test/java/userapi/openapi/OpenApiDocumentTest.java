@@ -76,6 +76,16 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void the_start_time_check_passes_the_app_routes_and_stops_a_route_without_a_description() {
+        OpenApiDocument.checkDescribed(appRoutes);
+        Router router = router().get("/health", request -> Response.noContent()).get("/secret", request -> Response.noContent());
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OpenApiDocument.checkDescribed(router.routes()));
+
+        assertTrue(refused.getMessage().contains("GET /secret has no description"), refused.getMessage());
+    }
+
+    @Test
     void refuses_to_build_when_a_description_has_no_route() {
         Router router = router().get("/health", request -> Response.noContent());
         Map<String, ApiDescription.Operation> descriptions = new LinkedHashMap<>();
