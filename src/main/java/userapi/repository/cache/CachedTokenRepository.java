@@ -37,37 +37,21 @@ public final class CachedTokenRepository implements TokenRepository {
 
     @Override
     public void insert(StoredToken token) {
-        try {
-            store.insert(token);
-        } finally {
-            cache.forget();
-        }
+        cache.write(() -> store.insert(token));
     }
 
     @Override
     public boolean delete(String hash) {
-        try {
-            return store.delete(hash);
-        } finally {
-            cache.forget();
-        }
+        return cache.write(() -> store.delete(hash));
     }
 
     @Override
     public int deleteAllOf(UUID userId, String keepHash) {
-        try {
-            return store.deleteAllOf(userId, keepHash);
-        } finally {
-            cache.forget();
-        }
+        return cache.write(() -> store.deleteAllOf(userId, keepHash));
     }
 
     @Override
     public int deleteExpired(Instant now) {
-        try {
-            return store.deleteExpired(now);
-        } finally {
-            cache.forget();
-        }
+        return cache.write(() -> store.deleteExpired(now));
     }
 }

@@ -66,47 +66,27 @@ public final class CachedUserRepository implements UserRepository {
 
     @Override
     public void insert(User user) {
-        try {
-            store.insert(user);
-        } finally {
-            cache.forget();
-        }
+        cache.write(() -> store.insert(user));
     }
 
     @Override
     public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {
-        try {
-            return store.update(id, changes, expectedVersion);
-        } finally {
-            cache.forget();
-        }
+        return cache.write(() -> store.update(id, changes, expectedVersion));
     }
 
     @Override
     public boolean delete(UUID id, OptionalLong expectedVersion) {
-        try {
-            return store.delete(id, expectedVersion);
-        } finally {
-            cache.forget();
-        }
+        return cache.write(() -> store.delete(id, expectedVersion));
     }
 
     @Override
     public boolean replacePasswordHash(UUID id, String expectedHash, String newHash) {
-        try {
-            return store.replacePasswordHash(id, expectedHash, newHash);
-        } finally {
-            cache.forget();
-        }
+        return cache.write(() -> store.replacePasswordHash(id, expectedHash, newHash));
     }
 
     @Override
     public boolean setRole(UUID id, Role role) {
-        try {
-            return store.setRole(id, role);
-        } finally {
-            cache.forget();
-        }
+        return cache.write(() -> store.setRole(id, role));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What the cached repositories have read, kept for exactly as long as the store's {@link ChangeWatch} says nobody
@@ -112,6 +113,23 @@ public final class ReadCache implements AutoCloseable {
             seen = current.get();
         }
         return seen;
+    }
+
+    /** Runs a write of the store, then forgets what was read before it, whether the write succeeded or not. */
+    <T> T write(Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            forget();
+        }
+    }
+
+    void write(Runnable write) {
+        try {
+            write.run();
+        } finally {
+            forget();
+        }
     }
 
     /** After a write through us: it changes the stamp anyway, but nothing cached before it is kept regardless. */
