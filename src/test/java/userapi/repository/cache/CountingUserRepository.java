@@ -1,68 +1,28 @@
 package userapi.repository.cache;
 
 import userapi.model.Page;
-import userapi.model.Role;
 import userapi.model.User;
-import userapi.model.UserChanges;
-import userapi.repository.InMemoryUserRepository;
-import userapi.repository.UserRepository;
+import userapi.testing.ForwardingUserRepository;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Test fake: an in-memory user store that counts the reads the cache should spare it. */
-final class CountingUserRepository implements UserRepository {
-    final InMemoryUserRepository store = new InMemoryUserRepository();
+final class CountingUserRepository extends ForwardingUserRepository {
     int findByIdCalls;
     int listCalls;
     boolean closed;
 
     @Override
-    public void insert(User user) {
-        store.insert(user);
-    }
-
-    @Override
-    public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {
-        return store.update(id, changes, expectedVersion);
-    }
-
-    @Override
-    public boolean delete(UUID id, OptionalLong expectedVersion) {
-        return store.delete(id, expectedVersion);
-    }
-
-    @Override
     public Optional<User> findById(UUID id) {
         findByIdCalls++;
-        return store.findById(id);
-    }
-
-    @Override
-    public boolean existsByEmail(String email) {
-        return store.existsByEmail(email);
-    }
-
-    @Override
-    public Optional<User> findByEmail(String email) {
-        return store.findByEmail(email);
-    }
-
-    @Override
-    public boolean replacePasswordHash(UUID id, String expectedHash, String newHash) {
-        return store.replacePasswordHash(id, expectedHash, newHash);
-    }
-
-    @Override
-    public boolean setRole(UUID id, Role role) {
-        return store.setRole(id, role);
+        return super.findById(id);
     }
 
     @Override
     public Page<User> list(int limit, int offset) {
         listCalls++;
-        return store.list(limit, offset);
+        return super.list(limit, offset);
     }
 
     @Override
