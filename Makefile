@@ -1,6 +1,8 @@
 # userapi: fetch pinned jars, compile, test, package and run with nothing but a JDK >= 21 and Maven.
 # `make run` starts the server on 127.0.0.1:8080, `make test` runs every test (LAYER=... or CLASS=... for some),
 # `make jar` builds one jar, `make aot` its AOT cache (JDK 25+); bin/user-api starts the jar as in production.
+# Two source roots: src/core (the lecture's layers; `make core` compiles it with the lecture's libraries alone,
+# `make run-core` runs it, `make test-core` tests it) and src/extras (what production adds, on the core's seams).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -25,17 +27,22 @@ JAR   = $(JDK)/bin/jar
 
 # --- pinned dependencies: lib/deps.txt names them, lib/SHA256SUMS checks them --------------------------
 jars_of = $(shell awk '$$1=="$(1)" {split($$2,a,":"); print "lib/" a[2] "-" a[3] ".jar"}' lib/deps.txt)
-RUNTIME_JARS := $(call jars_of,runtime)
+CORE_JARS    := $(call jars_of,core)
+RUNTIME_JARS := $(CORE_JARS) $(call jars_of,runtime)
 TEST_JARS    := $(call jars_of,test)
 ALL_JARS     := $(RUNTIME_JARS) $(TEST_JARS)
 cp_of = $(subst $(eval) ,:,$(strip $(1)))
 
-MAIN_SRC := $(shell find src/main/java -name '*.java' 2>/dev/null)
-TEST_SRC := $(shell find src/test/java -name '*.java' 2>/dev/null)
-RESOURCES := $(shell find src/main/resources -type f 2>/dev/null)
+CORE_SRC   := $(shell find src/core/java -name '*.java' 2>/dev/null)
+EXTRAS_SRC := $(shell find src/extras/java -name '*.java' 2>/dev/null)
+CORE_TEST_SRC   := $(shell find src/core/test -name '*.java' 2>/dev/null)
+EXTRAS_TEST_SRC := $(shell find src/extras/test -name '*.java' 2>/dev/null)
+RESOURCES := $(shell find src/extras/resources -type f 2>/dev/null)
 
 BUILD := build
+CORE_OUT := $(BUILD)/core-classes
 MAIN_OUT := $(BUILD)/classes
+CORE_TEST_OUT := $(BUILD)/core-test-classes
 TEST_OUT := $(BUILD)/test-classes
 FAT_JAR := $(BUILD)/user-api.jar
 # -g: local variables for a debugger (docs/LEARN.md attaches jdb); the classes grow a little, nothing runs slower.
@@ -43,7 +50,7 @@ JAVAC_FLAGS := --release 21 -g -encoding UTF-8 -Xlint:all,-serial,-processing -W
 # sqlite-jdbc loads its native library with System.load; JDK 24+ warns about that unless it is allowed.
 JAVA_FLAGS := --enable-native-access=ALL-UNNAMED
 
-.PHONY: run test test-layer check-test-selection jar aot clean deps check-jdk print-java check-licences FORCE
+.PHONY: run run-core core test test-core test-fast test-layer check-test-selection jar aot clean deps check-jdk print-java check-licences FORCE
 
 check-jdk:
 	@if [ -z "$(JDK)" ]; then \
@@ -74,19 +81,37 @@ VERSION_STAMP := $(BUILD)/.version-$(VERSION)
 $(VERSION_STAMP):
 	@mkdir -p $(BUILD) && rm -f $(BUILD)/.version-* && touch $@
 
-$(BUILD)/.main-ok: $(BUILD)/.deps-ok $(MAIN_SRC) $(RESOURCES) logging.properties $(VERSION_STAMP) | check-jdk
+# The core first, on its own: only the lecture's libraries (lib/deps.txt's core lines) are on its class path, so
+# nothing of the extras can creep into it. Then the extras, on the core's classes and every runtime jar.
+core: $(BUILD)/.core-ok
+
+$(BUILD)/.core-ok: $(BUILD)/.deps-ok $(CORE_SRC) logging.properties | check-jdk
+	@rm -rf $(CORE_OUT) && mkdir -p $(CORE_OUT)
+	@echo "javac: $(words $(CORE_SRC)) core sources -> $(CORE_OUT) (with the lecture's libraries only)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(CORE_JARS))" -d $(CORE_OUT) $(CORE_SRC)
+	@cp logging.properties $(CORE_OUT)/logging.properties
+	@touch $@
+
+$(BUILD)/.main-ok: $(BUILD)/.core-ok $(EXTRAS_SRC) $(RESOURCES) $(VERSION_STAMP) | check-jdk
 	@rm -rf $(MAIN_OUT) && mkdir -p $(MAIN_OUT)
-	@echo "javac: $(words $(MAIN_SRC)) main sources -> $(MAIN_OUT)"
-	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(MAIN_SRC)
-	@cp -r src/main/resources/. $(MAIN_OUT)/ && rm -f $(MAIN_OUT)/.gitkeep
-	@cp logging.properties $(MAIN_OUT)/logging.properties
+	@echo "javac: $(words $(EXTRAS_SRC)) extras sources -> $(MAIN_OUT)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_OUT):$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(EXTRAS_SRC)
+	@cp -r src/extras/resources/. $(MAIN_OUT)/
 	@mkdir -p $(MAIN_OUT)/userapi && printf 'version=%s\n' '$(VERSION)' > $(MAIN_OUT)/userapi/build.properties
 	@touch $@
 
-$(BUILD)/.test-ok: $(BUILD)/.main-ok $(TEST_SRC)
+$(BUILD)/.core-test-ok: $(BUILD)/.core-ok $(CORE_TEST_SRC)
+	@rm -rf $(CORE_TEST_OUT) && mkdir -p $(CORE_TEST_OUT)
+	@echo "javac: $(words $(CORE_TEST_SRC)) core test sources -> $(CORE_TEST_OUT)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_OUT):$(call cp_of,$(CORE_JARS) $(TEST_JARS))" -d $(CORE_TEST_OUT) $(CORE_TEST_SRC)
+	@cp -r src/core/test-resources/. $(CORE_TEST_OUT)/
+	@touch $@
+
+$(BUILD)/.test-ok: $(BUILD)/.main-ok $(BUILD)/.core-test-ok $(EXTRAS_TEST_SRC)
 	@rm -rf $(TEST_OUT) && mkdir -p $(TEST_OUT)
-	@echo "javac: $(words $(TEST_SRC)) test sources -> $(TEST_OUT)"
-	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(MAIN_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(TEST_SRC)
+	@echo "javac: $(words $(EXTRAS_TEST_SRC)) extras test sources -> $(TEST_OUT)"
+	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_TEST_OUT):$(MAIN_OUT):$(CORE_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(EXTRAS_TEST_SRC)
+	@cp -r src/extras/test-resources/. $(TEST_OUT)/
 	@touch $@
 
 # The jar as production starts it (bin/user-api: serial GC, bounded heap, class cache), with make's JDK, quietly:
@@ -189,8 +214,8 @@ $(FAT_JAR): $(BUILD)/.main-ok lib/licences.txt
 	   echo; cat $(BUILD)/licenses/list; } > $(BUILD)/licenses/THIRD-PARTY.txt && rm $(BUILD)/licenses/list
 	@mkdir -p $(BUILD)/fat/META-INF/licenses && cp -r $(BUILD)/licenses/. $(BUILD)/fat/META-INF/licenses/
 	@mkdir -p $(BUILD)/fat/META-INF/services && cp $(BUILD)/services/* $(BUILD)/fat/META-INF/services/ 2>/dev/null || true
-	@cp -r $(MAIN_OUT)/. $(BUILD)/fat/
-	@printf 'Main-Class: userapi.Main\nMulti-Release: true\nEnable-Native-Access: ALL-UNNAMED\n' > $(BUILD)/manifest.txt
+	@cp -r $(CORE_OUT)/. $(BUILD)/fat/ && cp -r $(MAIN_OUT)/. $(BUILD)/fat/
+	@printf 'Main-Class: userapi.production.Main\nMulti-Release: true\nEnable-Native-Access: ALL-UNNAMED\n' > $(BUILD)/manifest.txt
 	@$(JAR) --create --file $@ --manifest $(BUILD)/manifest.txt -C $(BUILD)/fat .
 	@echo "built $@"
 

@@ -1,0 +1,54 @@
+package userapi.logging;
+
+/**
+ * The current request's id, and the user who made it once a sign-in has proved one, for log lines (like SLF4J's
+ * MDC). It is the one piece of static state in the app: java.util.logging builds formatters itself, so they
+ * cannot be handed the id. http/EdgeFilter chooses the id, sets it here before the request runs and clears it
+ * after (each request on its own virtual thread, and the JDK's handlers format on the thread that logs), so
+ * nothing leaks between requests. LineFormatter reads the id; the edge's access line reads the user.
+ */
+public final class LogContext {
+    private static final ThreadLocal<Context> CONTEXT = new ThreadLocal<>();
+
+    /** One per thread that serves a request. */
+    private static final class Context {
+        String requestId;
+        String user;
+    }
+
+    private LogContext() {
+    }
+
+    public static void setRequestId(String requestId) {
+        context().requestId = requestId;
+    }
+
+    /** Names the user the request is made by (an id, never a token or an e-mail): set by a sign-in decorator. */
+    public static void setUser(String user) {
+        context().user = user;
+    }
+
+    public static void clear() {
+        CONTEXT.remove();
+    }
+
+    public static String requestId() {
+        Context context = CONTEXT.get();
+        return context == null ? null : context.requestId;
+    }
+
+    /** The user this request is made by, or null when none was proved. */
+    public static String user() {
+        Context context = CONTEXT.get();
+        return context == null ? null : context.user;
+    }
+
+    private static Context context() {
+        Context context = CONTEXT.get();
+        if (context == null) {
+            context = new Context();
+            CONTEXT.set(context);
+        }
+        return context;
+    }
+}

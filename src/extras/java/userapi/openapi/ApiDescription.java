@@ -1,0 +1,165 @@
+package userapi.openapi;
+
+import userapi.handler.HealthHandler.Health;
+import userapi.auth.LoginRequest;
+import userapi.model.Page;
+import userapi.model.PageQuery;
+import userapi.auth.TokenResponse;
+import userapi.model.UserCreateRequest;
+import userapi.model.UserResponse;
+import userapi.model.UserUpdateRequest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the route table cannot say about each operation, in one small table keyed "METHOD template": its
+ * operationId and summary, its query, body and answer models, and the error codes it can answer. Paths and
+ * methods come from the Router, schemas from the model records. A route without a row here, or a row without a
+ * route, stops OpenApiDocument (and so the start) and fails OpenApiDocumentTest.
+ */
+public final class ApiDescription {
+    /** Answers the plumbing may give on any route, whatever it does: size limits and the last-resort 500. */
+    static final List<String> EVERY_OPERATION =
+            List.of("UNREADABLE_BODY", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "REQUEST_HEADER_FIELDS_TOO_LARGE", "INTERNAL_ERROR");
+
+    /** The Java type of each path parameter a template names, e.g. the {id} of /users/{id}. */
+    static final Map<String, Class<?>> PATH_PARAMETERS = Map.of("id", UUID.class, "file", String.class);
+
+    private static final String ETAG = "The user's version, \"1\" when created; send it back in If-Match or If-None-Match";
+
+    private static final List<String> READS_BODY = List.of("MALFORMED_JSON", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED");
+    /** What every route that needs a bearer token may answer before it runs. */
+    private static final List<String> SIGNED_IN = List.of("AUTHENTICATION_REQUIRED");
+
+    /** The table: one row per route of App.routes, in the same order. */
+    static final Map<String, Operation> OPERATIONS = table(
+            row("GET /health", operation("getHealth", "health", "Readiness under its old name: same as /health/ready")
+                    .answers(Answer.json(200, Health.class), Answer.json(503, Health.class))),
+            row("GET /health/live", operation("getLiveness", "health", "Liveness: the process answers; never asks the database")
+                    .answers(Answer.json(200, Health.class))),
+            row("GET /health/ready", operation("getReadiness", "health",
+                    "Readiness: the database answers and shutdown has not begun (else 503 DOWN)")
+                    .answers(Answer.json(200, Health.class), Answer.json(503, Health.class))),
+            row("GET /metrics", operation("getMetrics", "operations", "Every metric in the Prometheus text format")
+                    .answers(Answer.raw(200, "text/plain"))),
+            row("POST /auth/login", operation("logIn", "auth", "Sign in with e-mail and password: a bearer token")
+                    .body(LoginRequest.class)
+                    .answers(Answer.json(200, TokenResponse.class))
+                    .errors(READS_BODY).errors("INVALID_CREDENTIALS", "TOO_MANY_LOGIN_ATTEMPTS", "SERVICE_OVERLOADED",
+                            "SERVICE_UNAVAILABLE")),
+            row("POST /auth/logout", operation("logOut", "auth", "End the session of the bearer token sent")
+                    .answers(Answer.empty(204))
+                    .errors(SIGNED_IN).errors("SERVICE_UNAVAILABLE")),
+            row("POST /users", operation("createUser", "users", "Sign up a user (always role user)").body(UserCreateRequest.class)
+                    .answers(Answer.json(201, UserResponse.class).header("Location", "The new user's path, /users/{id}"))
+                    .errors(READS_BODY).errors("EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED",
+                            "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
+            row("GET /users", operation("listUsers", "users", "List users, oldest first, one page at a time (admins only)")
+                    .query(PageQuery.class)
+                    .answers(Answer.json(200, Page.class, UserResponse.class))
+                    .errors(SIGNED_IN).errors("FORBIDDEN", "VALIDATION_FAILED", "SERVICE_UNAVAILABLE")),
+            row("GET /users/me", operation("getMe", "users", "Read the signed-in user's own account")
+                    .answers(Answer.json(200, UserResponse.class))
+                    .errors(SIGNED_IN).errors("USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
+            row("GET /users/{id}", operation("getUser", "users",
+                    "Read one user (yourself, or anyone as an admin); If-None-Match with its ETag: 304")
+                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG),
+                            Answer.empty(304).header("ETag", ETAG))
+                    .errors(SIGNED_IN).errors("FORBIDDEN", "USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
+            row("PATCH /users/{id}", operation("updateUser", "users", "Change some fields of a user; absent fields "
+                    + "stay; your own e-mail or password needs currentPassword; with If-Match only if it still has that ETag")
+                    .body(UserUpdateRequest.class)
+                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG))
+                    .errors(SIGNED_IN).errors(READS_BODY).errors("FORBIDDEN", "CURRENT_PASSWORD_INCORRECT", "USER_NOT_FOUND",
+                            "PRECONDITION_FAILED", "EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED",
+                            "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
+            row("DELETE /users/{id}", operation("deleteUser", "users",
+                    "Delete a user and end all their sessions; with If-Match only if it still has that ETag")
+                    .answers(Answer.empty(204))
+                    .errors(SIGNED_IN).errors("FORBIDDEN", "USER_NOT_FOUND", "PRECONDITION_FAILED", "SERVICE_UNAVAILABLE")),
+            row("GET /openapi.json", operation("getOpenApiDocument", "docs", "This OpenAPI 3.1 document, generated from the code")
+                    .answers(Answer.raw(200, "application/json"))),
+            row("GET /docs", operation("getDocsPage", "docs", "Interactive documentation of this API (Swagger UI)")
+                    .answers(Answer.raw(200, "text/html"))),
+            row("GET /docs/{file}", operation("getDocsFile", "docs", "A static file of the documentation page")
+                    .answers(Answer.raw(200, "text/css", "text/javascript", "image/png"))
+                    .errors("NOT_FOUND")));
+
+    private ApiDescription() {
+    }
+
+    /** A model: a record class, with the type arguments of a generic one such as Page&lt;UserResponse&gt;. */
+    record Model(Class<?> type, List<Class<?>> typeArguments) {
+    }
+
+    /** One success answer: its status, then a JSON model, other media types, or no body; and headers it carries. */
+    record Answer(int status, Model model, List<String> mediaTypes, Map<String, String> headers) {
+        static Answer json(int status, Class<?> type, Class<?>... typeArguments) {
+            return new Answer(status, new Model(type, List.of(typeArguments)), List.of(), Map.of());
+        }
+
+        static Answer raw(int status, String... mediaTypes) {
+            return new Answer(status, null, List.of(mediaTypes), Map.of());
+        }
+
+        static Answer empty(int status) {
+            return new Answer(status, null, List.of(), Map.of());
+        }
+
+        Answer header(String name, String description) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, description);
+            return new Answer(status, model, mediaTypes, Map.copyOf(more));
+        }
+    }
+
+    /** One operation's row; query and body are null when it has none; errors are ErrorTable codes. */
+    record Operation(String operationId, String tag, String summary, Class<? extends Record> query,
+                     Class<? extends Record> body, List<Answer> answers, List<String> errors) {
+        Operation query(Class<? extends Record> model) {
+            return new Operation(operationId, tag, summary, model, body, answers, errors);
+        }
+
+        Operation body(Class<? extends Record> model) {
+            return new Operation(operationId, tag, summary, query, model, answers, errors);
+        }
+
+        Operation answers(Answer... success) {
+            return new Operation(operationId, tag, summary, query, body, List.of(success), errors);
+        }
+
+        Operation errors(String... codes) {
+            return errors(Arrays.asList(codes));
+        }
+
+        Operation errors(List<String> codes) {
+            List<String> all = new ArrayList<>(errors);
+            all.addAll(codes);
+            return new Operation(operationId, tag, summary, query, body, answers, List.copyOf(all));
+        }
+    }
+
+    private static Operation operation(String operationId, String tag, String summary) {
+        return new Operation(operationId, tag, summary, null, null, List.of(), List.of());
+    }
+
+    private static Map.Entry<String, Operation> row(String methodAndTemplate, Operation operation) {
+        return Map.entry(methodAndTemplate, operation);
+    }
+
+    @SafeVarargs
+    private static Map<String, Operation> table(Map.Entry<String, Operation>... rows) {
+        Map<String, Operation> table = new LinkedHashMap<>();
+        for (Map.Entry<String, Operation> row : rows) {
+            if (table.put(row.getKey(), row.getValue()) != null) {
+                throw new IllegalStateException("two descriptions of " + row.getKey());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(table);
+    }
+}

@@ -1,0 +1,78 @@
+package userapi.production;
+
+
+import userapi.exception.StorageUnavailable;
+import userapi.model.Role;
+import userapi.model.User;
+import userapi.jdbc.JdbcUserRepository;
+import userapi.service.EmailAddresses;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code java -jar user-api.jar promote EMAIL} and {@code demote EMAIL}: the only way to make or unmake an admin,
+ * run against the DATABASE_URL the server uses, while it runs or not (a role is read from the database on every
+ * request). Exit 0 with one line saying what changed; 1 when there is no such user or the database cannot be
+ * used; 2 on bad usage, a bad setting, or DATABASE_URL=memory, which no other process can reach.
+ */
+public final class AdminCommand {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    static final String USAGE_LINE = "usage: java -jar user-api.jar [promote EMAIL | demote EMAIL]"
+            + "  (no arguments: start the server)";
+
+    private AdminCommand() {
+    }
+
+    /** Runs the command the arguments name; returns the process's exit code. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length != 2 || !(args[0].equals("promote") || args[0].equals("demote")) || args[1].isBlank()) {
+            err.println(USAGE_LINE);
+            return USAGE;
+        }
+        Role role = args[0].equals("promote") ? Role.ADMIN : Role.USER;
+        Config config;
+        try {
+            config = Config.fromEnvironment(env);
+        } catch (Config.Invalid e) {
+            err.println("userapi: " + e.getMessage());
+            return USAGE;
+        }
+        if (config.databaseUrl().equals(Config.MEMORY)) {
+            err.println("userapi: DATABASE_URL=memory keeps users inside the server's own process, which this command "
+                    + "cannot reach: set DATABASE_URL to the server's database");
+            return USAGE;
+        }
+        Logger.getLogger("").setLevel(Level.WARNING); // the one line below is the output, not the pool's chatter
+        String email = EmailAddresses.canonical(args[1].strip());
+        try (JdbcUserRepository users = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(), 1,
+                ProductionApp.DATABASE_TIMEOUT)) { // one connection is all one command needs
+            Optional<User> user = users.findByEmail(email);
+            if (user.isEmpty()) {
+                err.println("userapi: no user has the e-mail " + email);
+                return FAILED;
+            }
+            Role was = user.get().role();
+            if (was == role) {
+                out.println(email + " is already " + role.label() + ": nothing changed");
+            } else if (users.setRole(user.get().id(), role)) {
+                out.println(email + " is now " + role.label() + " (was " + was.label() + ")");
+            } else {
+                err.println("userapi: no user has the e-mail " + email + " (deleted just now)");
+                return FAILED;
+            }
+            return OK;
+        } catch (JdbcUserRepository.CannotOpen e) {
+            err.println("userapi: cannot open the database: " + e.getMessage());
+            return FAILED;
+        } catch (StorageUnavailable e) {
+            err.println("userapi: the database of DATABASE_URL cannot be reached; nothing was changed");
+            return FAILED;
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package userapi.error;
-
-/** One violated field of a request model, as listed in a 422's "errors" array. */
-public record FieldError(String field, String message) {
-}
