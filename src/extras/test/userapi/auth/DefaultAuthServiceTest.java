@@ -1,0 +1,211 @@
+package userapi.auth;
+
+import org.junit.jupiter.api.Test;
+import userapi.auth.InvalidCredentials;
+import userapi.limits.ServiceOverloaded;
+import userapi.auth.TooManyLoginAttempts;
+import userapi.metrics.SignInMetrics;
+import userapi.auth.Caller;
+import userapi.auth.IssuedToken;
+import userapi.auth.LoginRequest;
+import userapi.model.Role;
+import userapi.auth.StoredToken;
+import userapi.model.User;
+import userapi.auth.InMemoryTokenRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Unit tests of DefaultAuthService with in-memory stores, a fake hasher and a clock the test moves. */
+class DefaultAuthServiceTest {
+    private static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
+    private static final Duration TTL = Duration.ofHours(1);
+    private static final UUID ADA_ID = new UUID(0, 1);
+
+    private final MutableClock clock = new MutableClock(START);
+    private final RecordingUserRepository users = new RecordingUserRepository();
+    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
+    private final FakePasswordHasher hasher = new FakePasswordHasher();
+    /** Counts what the service reports to /metrics. */
+    private final java.util.List<String> reported = new java.util.ArrayList<>();
+    private final SignInMetrics metrics = new SignInMetrics() {
+        @Override
+        public void loginFailed() {
+            reported.add("failed");
+        }
+
+        @Override
+        public void lockedOut() {
+            reported.add("locked out");
+        }
+    };
+    private final DefaultAuthService service = new DefaultAuthService(users, tokens, hasher,
+            new LoginThrottle(clock, 100), new Tokens(), clock, TTL, metrics);
+
+    DefaultAuthServiceTest() {
+        users.insert(new User(ADA_ID, "Ada", "ada@example.com", "hashed:correct horse", Role.USER, START));
+        awaitDummyHash(); // made in the background at construction
+        hasher.hashed.clear();
+        hasher.checked.clear();
+    }
+
+    /** Bounded: the dummy hash is one call of the fake hasher on a virtual thread. */
+    private void awaitDummyHash() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (hasher.hashed.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the auth service never made its dummy hash");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private IssuedToken login(String email, String password) {
+        return service.login(new LoginRequest(email, password));
+    }
+
+    @Test
+    void a_login_issues_a_43_character_base64url_token_valid_for_the_ttl() {
+        IssuedToken token = login("ada@example.com", "correct horse");
+
+        assertTrue(token.token().matches("[A-Za-z0-9_-]{43}"), token.token());
+        assertEquals(START.plus(TTL), token.expiresAt());
+    }
+
+    @Test
+    void only_the_sha256_of_the_token_is_stored() {
+        IssuedToken token = login("ada@example.com", "correct horse");
+
+        StoredToken stored = tokens.findValid(Tokens.hash(token.token()), START).orElseThrow();
+        assertEquals(ADA_ID, stored.userId());
+        assertTrue(stored.hash().matches("[0-9a-f]{64}"));
+        assertNotEquals(token.token(), stored.hash());
+        assertEquals(Optional.empty(), tokens.findValid(token.token(), START));
+    }
+
+    @Test
+    void two_logins_get_two_different_tokens() {
+        assertNotEquals(login("ada@example.com", "correct horse").token(), login("ada@example.com", "correct horse").token());
+    }
+
+    @Test
+    void the_email_is_normalised_as_at_sign_up() {
+        assertEquals(ADA_ID, service.authenticate(login("ADA@Example.com", "correct horse").token()).orElseThrow().userId());
+    }
+
+    @Test
+    void a_wrong_password_is_invalid_credentials() {
+        assertThrows(InvalidCredentials.class, () -> login("ada@example.com", "wrong horse"));
+    }
+
+    @Test
+    void an_unknown_email_is_the_same_invalid_credentials_after_one_hash_against_the_dummy() {
+        InvalidCredentials unknown = assertThrows(InvalidCredentials.class, () -> login("nobody@example.com", "correct horse"));
+        InvalidCredentials wrong = assertThrows(InvalidCredentials.class, () -> login("ada@example.com", "wrong horse"));
+
+        assertEquals(wrong.getMessage(), unknown.getMessage());
+        assertEquals(2, hasher.checked.size(), "one password check each: " + hasher.checked);
+        assertTrue(hasher.checked.getFirst().startsWith(FakePasswordHasher.PREFIX + "no user has this password"));
+    }
+
+    @Test
+    void after_five_failures_even_the_right_password_gets_too_many_login_attempts() {
+        for (int i = 0; i < 5; i++) {
+            assertThrows(InvalidCredentials.class, () -> login("ada@example.com", "wrong horse"));
+        }
+        hasher.checked.clear();
+
+        TooManyLoginAttempts refused = assertThrows(TooManyLoginAttempts.class, () -> login("ada@example.com", "correct horse"));
+        assertEquals(List.of("failed", "failed", "failed", "failed", "failed", "locked out"), reported);
+
+        assertTrue(refused.retryAfterSeconds() > 0 && refused.retryAfterSeconds() <= 15 * 60);
+        assertEquals(List.of(), hasher.checked, "no hashing for a refused login");
+        clock.advance(Duration.ofMinutes(15));
+        login("ada@example.com", "correct horse");
+    }
+
+    @Test
+    void a_login_the_hasher_was_too_busy_to_judge_does_not_count_as_a_failure() {
+        hasher.busy = true;
+        for (int i = 0; i < 10; i++) {
+            assertThrows(ServiceOverloaded.class, () -> login("ada@example.com", "wrong horse"));
+        }
+        hasher.busy = false;
+
+        login("ada@example.com", "correct horse");
+    }
+
+    @Test
+    void a_hash_with_outdated_settings_is_redone_on_a_successful_login() {
+        users.insert(new User(new UUID(0, 2), "Bob", "bob@example.com", "old:battery staple", Role.USER, START));
+
+        login("bob@example.com", "battery staple");
+
+        assertEquals("hashed:battery staple", users.findById(new UUID(0, 2)).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void a_current_hash_is_not_redone() {
+        login("ada@example.com", "correct horse");
+
+        assertEquals(List.of(), hasher.hashed);
+    }
+
+    @Test
+    void authenticate_turns_a_token_into_its_caller_with_the_role_as_stored_now() {
+        String token = login("ada@example.com", "correct horse").token();
+        users.setRole(ADA_ID, Role.ADMIN);
+
+        Caller caller = service.authenticate(token).orElseThrow();
+
+        assertEquals(new Caller(ADA_ID, Role.ADMIN, Tokens.hash(token)), caller);
+    }
+
+    @Test
+    void authenticate_refuses_a_malformed_unknown_or_expired_token() {
+        String token = login("ada@example.com", "correct horse").token();
+
+        assertEquals(Optional.empty(), service.authenticate(""));
+        assertEquals(Optional.empty(), service.authenticate(token + "x"));
+        assertEquals(Optional.empty(), service.authenticate("A".repeat(43)));
+        clock.advance(TTL);
+        assertEquals(Optional.empty(), service.authenticate(token), "expired at expiresAt");
+    }
+
+    @Test
+    void a_token_of_a_deleted_user_is_refused() {
+        String token = login("ada@example.com", "correct horse").token();
+        users.delete(ADA_ID);
+
+        assertEquals(Optional.empty(), service.authenticate(token));
+    }
+
+    @Test
+    void logout_kills_that_token_and_no_other() {
+        String first = login("ada@example.com", "correct horse").token();
+        String second = login("ada@example.com", "correct horse").token();
+
+        service.logout(service.authenticate(first).orElseThrow());
+
+        assertEquals(Optional.empty(), service.authenticate(first));
+        assertTrue(service.authenticate(second).isPresent());
+    }
+
+    @Test
+    void the_token_never_appears_in_the_caller_or_the_issued_tokens_text() {
+        IssuedToken token = login("ada@example.com", "correct horse");
+
+        assertFalse(token.toString().contains(token.token()));
+        assertFalse(service.authenticate(token.token()).orElseThrow().toString().contains(Tokens.hash(token.token())));
+    }
+}

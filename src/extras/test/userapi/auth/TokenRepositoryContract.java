@@ -1,0 +1,131 @@
+package userapi.auth;
+
+import userapi.repository.UserRepository;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import userapi.model.Role;
+import userapi.auth.StoredToken;
+import userapi.model.User;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every TokenRepository promises, run against each store by a subclass that opens a fresh, empty one (with the
+ * user store its tokens belong to): the service may not tell them apart.
+ */
+abstract class TokenRepositoryContract {
+    private static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
+    private static final Instant LATER = T0.plus(Duration.ofHours(1));
+    private static final UUID ADA = new UUID(0, 1);
+    private static final UUID BOB = new UUID(0, 2);
+
+    /** A user store and the token store beside it, both fresh and empty. */
+    protected record Stores(UserRepository users, TokenRepository tokens) {
+    }
+
+    protected Stores stores;
+
+    protected abstract Stores openEmpty() throws Exception;
+
+    /** Called after the users' store is closed: delete files, drop schemas. */
+    protected void disposeOf() throws Exception {
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        stores = openEmpty();
+        for (UUID id : List.of(ADA, BOB)) {
+            stores.users().insert(new User(id, "User " + id, id + "@example.com", "hash", Role.USER, T0));
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        stores.users().close();
+        disposeOf();
+    }
+
+    private TokenRepository tokens() {
+        return stores.tokens();
+    }
+
+    private static StoredToken token(String hash, UUID user, Instant expiresAt) {
+        return new StoredToken(hash, user, T0, expiresAt);
+    }
+
+    @Test
+    void finds_a_stored_token_by_its_hash_until_it_expires() {
+        tokens().insert(token("a1", ADA, LATER));
+
+        assertEquals(Optional.of(token("a1", ADA, LATER)), tokens().findValid("a1", T0));
+        assertEquals(Optional.of(token("a1", ADA, LATER)), tokens().findValid("a1", LATER.minusMillis(1)));
+        assertEquals(Optional.empty(), tokens().findValid("a1", LATER), "dead at its expiry");
+    }
+
+    @Test
+    void knows_no_token_it_was_not_given() {
+        tokens().insert(token("a1", ADA, LATER));
+
+        assertEquals(Optional.empty(), tokens().findValid("b1", T0));
+        assertEquals(Optional.empty(), tokens().findValid("A1", T0));
+    }
+
+    @Test
+    void deletes_one_token_once() {
+        tokens().insert(token("a1", ADA, LATER));
+        tokens().insert(token("a2", ADA, LATER));
+
+        assertTrue(tokens().delete("a1"));
+        assertFalse(tokens().delete("a1"));
+        assertEquals(Optional.empty(), tokens().findValid("a1", T0));
+        assertTrue(tokens().findValid("a2", T0).isPresent());
+    }
+
+    @Test
+    void revokes_all_of_a_users_tokens_but_the_one_kept_and_no_one_elses() {
+        for (String hash : List.of("a1", "a2", "a3")) {
+            tokens().insert(token(hash, ADA, LATER));
+        }
+        tokens().insert(token("b1", BOB, LATER));
+
+        assertEquals(2, tokens().deleteAllOf(ADA, "a2"));
+
+        assertEquals(Optional.empty(), tokens().findValid("a1", T0));
+        assertTrue(tokens().findValid("a2", T0).isPresent());
+        assertEquals(Optional.empty(), tokens().findValid("a3", T0));
+        assertTrue(tokens().findValid("b1", T0).isPresent());
+    }
+
+    @Test
+    void revokes_every_token_of_a_user_when_none_is_kept() {
+        tokens().insert(token("a1", ADA, LATER));
+        tokens().insert(token("a2", ADA, LATER));
+
+        assertEquals(2, tokens().deleteAllOf(ADA, null));
+        assertEquals(0, tokens().deleteAllOf(ADA, null));
+        assertEquals(Optional.empty(), tokens().findValid("a2", T0));
+    }
+
+    @Test
+    void the_sweep_removes_exactly_the_expired_tokens() {
+        tokens().insert(token("old", ADA, T0.plusSeconds(10)));
+        tokens().insert(token("edge", BOB, T0.plusSeconds(20)));
+        tokens().insert(token("new", ADA, T0.plusSeconds(30)));
+
+        assertEquals(2, tokens().deleteExpired(T0.plusSeconds(20)));
+
+        assertFalse(tokens().delete("old"));
+        assertFalse(tokens().delete("edge"));
+        assertTrue(tokens().findValid("new", T0).isPresent());
+    }
+}

@@ -1,0 +1,98 @@
+package userapi.production;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import userapi.testing.RunningJar;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The admin command as an operator runs it, {@code java -jar user-api.jar promote|demote EMAIL}, against the
+ * database of a server that is running: its three exits, each with one line, and a role that takes effect at once.
+ */
+class AdminCommandTest {
+    @TempDir
+    Path directory;
+
+    private Map.Entry<Integer, String> run(Map<String, String> environment, String... args) throws Exception {
+        return RunningJar.runUntilExit(directory, environment, Arrays.asList(args));
+    }
+
+    private static void assertOneLine(String expected, Map.Entry<Integer, String> run) {
+        assertEquals(expected + "\n", run.getValue(), "exactly one line expected");
+        assertFalse(run.getValue().contains("Exception"), run.getValue());
+    }
+
+    @Test
+    void promote_exits_0_with_one_line_and_the_running_server_honours_the_role_at_once() throws Exception {
+        try (RunningJar app = RunningJar.start(directory, Map.of())) {
+            app.createUserId("Ada", "ada@example.com");
+            app.signIn("ada@example.com", "correct horse");
+            assertEquals(403, app.get("/users").status());
+
+            Map.Entry<Integer, String> promoted = run(Map.of(), "promote", "ADA@Example.com");
+
+            assertEquals(0, promoted.getKey());
+            assertOneLine("ada@example.com is now admin (was user)", promoted);
+            assertEquals(200, app.get("/users").status(), "the role is read from the database on every request");
+            assertEquals("admin", app.get("/users/me").json().get("role").asString());
+
+            Map.Entry<Integer, String> again = run(Map.of(), "promote", "ada@example.com");
+            assertEquals(0, again.getKey());
+            assertOneLine("ada@example.com is already admin: nothing changed", again);
+
+            Map.Entry<Integer, String> demoted = run(Map.of(), "demote", "ada@example.com");
+            assertEquals(0, demoted.getKey());
+            assertOneLine("ada@example.com is now user (was admin)", demoted);
+            assertEquals(403, app.get("/users").status());
+        }
+    }
+
+    @Test
+    void an_unknown_email_exits_1_with_one_line() throws Exception {
+        try (RunningJar app = RunningJar.start(directory, Map.of())) {
+            app.createUserId("Ada", "ada@example.com");
+        }
+
+        Map.Entry<Integer, String> run = run(Map.of(), "promote", "nobody@example.com");
+
+        assertEquals(1, run.getKey());
+        assertOneLine("userapi: no user has the e-mail nobody@example.com", run);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"promote", "demote", "promote a@example.com b@example.com", "elevate ada@example.com",
+            "--help", "PROMOTE ada@example.com"})
+    void bad_usage_exits_2_with_the_usage_line(String args) throws Exception {
+        Map.Entry<Integer, String> run = run(Map.of(), args.split(" "));
+
+        assertEquals(2, run.getKey());
+        assertOneLine(AdminCommand.USAGE_LINE, run);
+    }
+
+    @Test
+    void database_url_memory_exits_2_because_no_other_process_can_reach_it() throws Exception {
+        Map.Entry<Integer, String> run = run(Map.of("DATABASE_URL", "memory"), "promote", "ada@example.com");
+
+        assertEquals(2, run.getKey());
+        assertEquals(1, run.getValue().lines().count(), run.getValue());
+        assertEquals(true, run.getValue().startsWith("userapi: DATABASE_URL=memory"), run.getValue());
+    }
+
+    @Test
+    void a_bad_token_ttl_stops_the_server_start_with_one_line_and_exit_2() throws Exception {
+        Map.Entry<Integer, String> run = RunningJar.runUntilExit(directory, Map.of("TOKEN_TTL_SECONDS", "0"), List.of());
+
+        assertEquals(2, run.getKey());
+        assertOneLine("userapi: cannot start: TOKEN_TTL_SECONDS must be a whole number from 1 to 2592000 "
+                + "(default 86400), not '0'", run);
+    }
+}

@@ -1,0 +1,37 @@
+package userapi.testing;
+
+import userapi.production.Config;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Config for tests that hand App their own repository: built the way Main builds it, from environment values. */
+public final class TestConfig {
+    private TestConfig() {
+    }
+
+    /**
+     * Loopback, port 0 (any free port), users in memory unless the test passes its own repository to App, and no
+     * readiness drain on close.
+     */
+    public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations) {
+        return local(blockedEmailDomains, passwordHashIterations, 0);
+    }
+
+    public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations, int shutdownDrainSeconds) {
+        return local(blockedEmailDomains, passwordHashIterations, shutdownDrainSeconds, Config.DEFAULT_TOKEN_TTL_SECONDS);
+    }
+
+    /** ... and bearer tokens that live this many seconds. */
+    public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations, int shutdownDrainSeconds,
+                               int tokenTtlSeconds) {
+        return Config.fromEnvironment(Map.of(
+                "TOKEN_TTL_SECONDS", Integer.toString(tokenTtlSeconds),
+                "SHUTDOWN_DRAIN_SECONDS", Integer.toString(shutdownDrainSeconds),
+                "HOST", "127.0.0.1",
+                "PORT", "0",
+                "BLOCKED_EMAIL_DOMAINS", String.join(",", blockedEmailDomains),
+                "PASSWORD_HASH_ITERATIONS", Integer.toString(passwordHashIterations),
+                "DATABASE_URL", Config.MEMORY));
+    }
+}

@@ -1,9 +1,0 @@
-package userapi.repository;
-
-/** The token repository contract on the in-memory store. */
-class InMemoryTokenRepositoryContractTest extends TokenRepositoryContract {
-    @Override
-    protected Stores openEmpty() {
-        return new Stores(new InMemoryUserRepository(), new InMemoryTokenRepository());
-    }
-}
