@@ -124,6 +124,11 @@ run: $(FAT_JAR)
 	while :; do wait $$server && status=0 || status=$$?; kill -0 $$server 2>/dev/null || break; done; \
 	case $$status in 130|143) exit 0 ;; *) exit $$status ;; esac
 
+# The lecture's server from the core alone: users in memory, no sign-in (HOST and PORT as for make run).
+run-core: $(BUILD)/.core-ok
+	@status=0; $(JAVA) -cp "$(CORE_OUT):$(call cp_of,$(CORE_JARS))" userapi.Main || status=$$?; \
+	case $$status in 0|130|143) ;; *) exit $$status ;; esac
+
 # The AOT cache bin/user-api uses on JDK 25+ (bin/aot-cache: one training run of the jar); remade with the jar.
 aot: $(BUILD)/.aot-ok
 
@@ -140,9 +145,9 @@ LAYERS := router handler service repository model errors logging
 LAYER_router     := ^userapi\.(.+\.)?[^.]*Rout[^.]*Test$$
 LAYER_handler    := ^userapi\.handler\..+Test$$
 LAYER_service    := ^userapi\.service\..+Test$$
-LAYER_repository := ^userapi\.repository\..+Test$$
+LAYER_repository := ^userapi\.(repository|jdbc|cache)\..+Test$$
 LAYER_model      := ^userapi\.model\..+Test$$
-LAYER_errors     := ^userapi\.errors?\..+Test$$|^userapi\.(http|errors?)\.[^.]*(Exception|Edge|Error)[^.]*Test$$
+LAYER_errors     := ^userapi\.exception\..+Test$$|^userapi\.http\.[^.]*(Exception|Edge|Error)[^.]*Test$$
 LAYER_logging    := ^userapi\.logging\..+Test$$
 ifneq ($(strip $(CLASS)),)
 TEST_PATTERN := ^(.+\.)?($(subst $(eval) ,,$(subst $(comma),|,$(subst ?,.,$(subst *,.*,$(subst .,\.,$(strip $(CLASS))))))))$$
@@ -162,15 +167,17 @@ check-test-selection:
 # The restart and crash tests start the real jar as a child process: userapi.jar tells them where it is.
 # Everything is on the JVM's own class path (not the launcher's --class-path), as when the app runs:
 # java.util.logging loads the handlers and formatter named in logging.properties from there only.
-test test-layer: check-test-selection $(BUILD)/.test-ok $(FAT_JAR)
+# $(call run_tests,CLASS PATH,SCANNED FOLDERS,INCLUDE PATTERN,EXCLUDE PATTERN,CHECK LICENCES: yes or empty)
+define run_tests
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
-	pattern='$(TEST_PATTERN)'; \
+	pattern='$(3)'; exclude='$(4)'; \
 	[ -z "$$pattern" ] || echo "tests whose class matches $$pattern"; \
-	$(JAVA) $(JAVA_FLAGS) -Djava.util.logging.config.file=src/test/resources/logging.properties -Duserapi.jar="$(CURDIR)/$(FAT_JAR)" \
-	  -cp "$(TEST_OUT):$(MAIN_OUT):$(call cp_of,$(RUNTIME_JARS) $(TEST_JARS))" org.junit.platform.console.ConsoleLauncher \
+	$(JAVA) $(JAVA_FLAGS) -Djava.util.logging.config.file=src/core/test-resources/logging.properties -Duserapi.jar="$(CURDIR)/$(FAT_JAR)" \
+	  -cp "$(1)" org.junit.platform.console.ConsoleLauncher \
 	  execute --disable-banner --details=tree --disable-ansi-colors \
-	  --scan-class-path $(TEST_OUT) $${pattern:+--include-classname "$$pattern" --fail-if-no-tests} \
+	  --scan-class-path $(2) $${pattern:+--include-classname "$$pattern" --fail-if-no-tests} \
+	  $${exclude:+--exclude-classname "$$exclude"} \
 	  2>&1 | tee $(BUILD)/test-logs/console.txt; \
 	rc=$${PIPESTATUS[0]}; \
 	count() { n=$$(sed -n "s/^\[ *\([0-9]*\) $$1 .*/\1/p" $(BUILD)/test-logs/console.txt | tail -1); echo "$${n:-0}"; }; \
@@ -179,17 +186,33 @@ test test-layer: check-test-selection $(BUILD)/.test-ok $(FAT_JAR)
 	if [ "$$rc" -eq 2 ] && [ -n "$$pattern" ] && [ "$$(count "tests found")" -eq 0 ]; then \
 	  echo "no test class matches $$pattern"; fi; \
 	if [ "$$rc" -ne 0 ] && [ "$$failed" -eq 0 ]; then failed=1; fi; \
-	if [ -z "$$pattern" ]; then \
+	if [ -z "$$pattern" ] && [ -n "$(5)" ]; then \
 	  if ( $(CHECK_LICENCES) ); then ok=$$((ok + 1)); else failed=$$((failed + 1)); rc=1; fi; fi; \
 	echo "$${ok:-0} passed, $$failed failed, $$skipped skipped"; \
 	exit $$rc
+endef
+
+ALL_TEST_CP := $(TEST_OUT):$(CORE_TEST_OUT):$(MAIN_OUT):$(CORE_OUT):$(call cp_of,$(RUNTIME_JARS) $(TEST_JARS))
+
+test test-layer: check-test-selection $(BUILD)/.test-ok $(FAT_JAR)
+	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT) $(TEST_OUT),$(TEST_PATTERN),,yes)
+
+# The core's tests alone, on the core's classes and the lecture's libraries only: no extra, no jar.
+test-core: check-test-selection $(BUILD)/.core-test-ok
+	$(call run_tests,$(CORE_TEST_OUT):$(CORE_OUT):$(call cp_of,$(CORE_JARS) $(TEST_JARS)),$(CORE_TEST_OUT),$(TEST_PATTERN),,)
+
+# The unit tests of every layer, core and extras: everything but the end-to-end tests (a real server or the jar,
+# a database server, a browser), which make test runs too.
+SLOW_TESTS := ^userapi\.[A-Z][^.]*Test$$|^userapi\.hardening\..*|^userapi\.(jdbc|auth)\.Postgres.*|^userapi\..*(Jar|EndToEnd|AcrossConnections)[^.]*Test$$|^userapi\.production\.AdminCommandTest$$
+test-fast: check-test-selection $(BUILD)/.test-ok
+	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT) $(TEST_OUT),$(TEST_PATTERN),$(SLOW_TESTS),)
 
 # One runnable jar: our classes plus every runtime jar, service files merged, signatures dropped.
 # Each jar's licence and notice files (META-INF/LICENSE, NOTICE, license.txt, licenses/...) would overwrite one
 # another: they go to META-INF/licenses/<artifactId>/ instead (META-INF/ dropped from their path), next to
 # THIRD-PARTY.txt, which lists every bundled jar and its licence (lib/licences.txt). check-licences proves it.
 LICENCE_FILES := ^(META-INF/(.+/)?)?[^/]*(licen[cs]e|notice|copying)[^/]*$$|^META-INF/(.+/)?licen[cs]es/.*[^/]$$
-RUNTIME_COORDS = awk '$$1=="runtime" {print $$2}' lib/deps.txt
+RUNTIME_COORDS = awk '$$1=="core" || $$1=="runtime" {print $$2}' lib/deps.txt
 
 jar: $(FAT_JAR)
 

@@ -82,8 +82,7 @@ start_server() {
 
 # wait_listening PID LOGFILE: waits for the server's "TIME ... listening on http://HOST:PORT" line; sets PORT to
 # its port and LISTEN_US to its time (microseconds since the epoch). Reads the log with shell builtins only, every
-# 20 ms, so the wait takes no CPU from the starting JVM. The app's console log is flushed every 250 ms, which
-# delays when the line is seen, not the time it carries.
+# 20 ms, so the wait takes no CPU from the starting JVM.
 wait_listening() {
   local pid=$1 logfile=$2 line deadline=$((SECONDS + 60))
   while :; do
@@ -344,7 +343,7 @@ report() {
     "sent once that line is seen: no client polls the starting server. Each start has a fresh process and" \
     "working directory."
   echo
-  echo "Targets of issue 13 (ratios to the ceiling of the same run; \"production\" is bin/user-api's flags on the same"
+  echo "Targets (ratios to the ceiling of the same run; \"production\" is bin/user-api's flags on the same"
   echo "SQLite store as \"default\", which runs the jar with the JVM's default flags):"
   echo
   echo "| Target | Server | Measured | |"

@@ -3,11 +3,14 @@ package userapi;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,50 +20,69 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README and docs/*.md stay true to the code: every file they name exists, every "File.java:LINE" reference
- * points at a line the file has, and a reference that introduces a fenced code block (the reference ends its line,
- * the block follows, after at most one blank line) names the line the block starts with. A path is looked up from
- * the repository root, then under src/main/java/userapi/, src/test/java/userapi/ and src/main/resources/ (the
- * README's code map names files relative to those), then next to the doc itself (a Markdown link); a class named by its package folder (http/Router) must have its
- * .java file there. Stack-trace frames quoted in the docs ("at x.y(File.java:12)")
- * are the JVM's words, not references, and are skipped, as is a name followed by "(" (a call: Answer.json(...)).
+ * points at a line the file has, and every "File.java#name" reference names a method, constructor or type the
+ * file declares. A reference that introduces a fenced code block (the reference ends its line, the block follows,
+ * after at most one blank line) is an excerpt: with a line number the block must start with that line; with a
+ * name it must start with a line of that declaration (from its annotations to its closing brace), so the excerpt
+ * stays true when lines move. Prefer the name.
+ * <p>
+ * A path is looked up from the repository root, then under the source roots (src/core/java/userapi/,
+ * src/extras/java/userapi/, their test/ twins and src/extras/resources/: the README's code map names files
+ * relative to those), then next to the doc itself (a Markdown link); a bare file name found nowhere there must be
+ * the one file of that name under src/. A class named by its package folder (http/Router, auth/SignIn) must have
+ * its .java file under one of the roots. Stack-trace frames quoted in the docs ("at x.y(File.java:12)") are the
+ * JVM's words, not references, and are skipped, as is a name followed by "(" (a call: Answer.json(...)).
  */
 class DocsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Pattern FILE = Pattern.compile(
-            "(?<![\\w/.-])((?:[\\w-]+/)*[\\w-]+\\.(?:java|md|sql|properties|sh|txt|json))(?::(\\d+)(?:-(\\d+))?)?(?![\\w(])");
-    /** A class named by its package folder, as the docs write them: http/Router, service/AccessPolicy. */
-    private static final Pattern CLASS = Pattern.compile(
-            "(?<![\\w/.-])((?:http|handler|service|repository|model|error|logging|metrics|openapi|testing|hardening)/[A-Z]\\w*)(?![\\w./(])");
+            "(?<![\\w/.-])((?:[\\w-]+/)*[\\w-]+\\.(?:java|md|sql|properties|sh|txt|json))"
+                    + "(?::(\\d+)(?:-(\\d+))?|#([A-Za-z_$][\\w$]*))?(?![\\w(])");
+    /** A class named by its package folder, as the docs write them: http/Router, auth/AccessPolicy. */
+    private static final Pattern CLASS = Pattern.compile("(?<![\\w/.-])((?:http|handler|service|repository|model|exception"
+            + "|logging|production|auth|jdbc|cache|metrics|openapi|limits|testing|hardening)/[A-Z]\\w*)(?![\\w./(])");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s*at \\S+\\(");
-    private static final List<Path> BASES = List.of(ROOT, ROOT.resolve("src/main/java/userapi"),
-            ROOT.resolve("src/test/java/userapi"), ROOT.resolve("src/main/resources"));
+    private static final List<Path> BASES = List.of(ROOT,
+            ROOT.resolve("src/core/java/userapi"), ROOT.resolve("src/extras/java/userapi"),
+            ROOT.resolve("src/core/test/userapi"), ROOT.resolve("src/extras/test/userapi"),
+            ROOT.resolve("src/extras/resources"));
+    private static final String MODIFIERS = "(?:(?:public|protected|private|static|final|abstract|sealed|non-sealed"
+            + "|default|synchronized|native|strictfp)\\s+)*";
+    private static final String NOT_A_STATEMENT = "(?!(?:return|new|throw|else|case|yield|var)\\b)";
 
-    /** What checking the docs found: how many names and excerpts were checked, and what is wrong. */
-    record Findings(int names, int excerpts, List<String> problems) {
+    /** What checking the docs found: names checked, excerpts checked, how many of those by a declaration's name. */
+    record Findings(int names, int excerpts, int namedExcerpts, List<String> problems) {
     }
 
+    /** Every file under src/ by its bare name, for a doc that names a file without its folder. */
+    private static Map<String, List<Path>> filesByName;
+
     @Test
-    void every_file_and_line_the_docs_name_exists_and_every_excerpt_starts_at_the_line_it_names() throws IOException {
+    void every_file_line_and_declaration_the_docs_name_exists_and_every_excerpt_starts_where_it_says() throws IOException {
         int names = 0;
         int excerpts = 0;
+        int namedExcerpts = 0;
         List<String> problems = new ArrayList<>();
         for (Path doc : docs()) {
             Findings findings = check(ROOT.relativize(doc).toString(), doc.getParent(),
                     Files.readString(doc, StandardCharsets.UTF_8));
             names += findings.names();
             excerpts += findings.excerpts();
+            namedExcerpts += findings.namedExcerpts();
             problems.addAll(findings.problems());
         }
         assertTrue(problems.isEmpty(), "the docs and the repository disagree:\n" + String.join("\n", problems));
         // floors: README, docs/LEARN.md and docs/LEARN.ko.md name well over a hundred files, and LEARN.md quotes
-        // about twenty excerpts; far fewer means the pattern stopped seeing them, not that the docs are right
-        assertTrue(names > 150, "the docs name files: " + names);
-        assertTrue(excerpts >= 15, "the docs quote code at a named line: " + excerpts);
+        // about twenty excerpts, most of them anchored on a declaration's name; far fewer means the patterns
+        // stopped seeing them, not that the docs are right
+        assertTrue(names > 150, "the docs name files and classes: " + names);
+        assertTrue(excerpts >= 15, "the docs quote code where they say: " + excerpts);
+        assertTrue(namedExcerpts >= 10, "the docs quote code by a declaration's name: " + namedExcerpts);
     }
 
     @Test
     void an_excerpt_that_does_not_start_at_the_line_it_names_is_reported() {
-        String doc = "The package:\n\n`src/main/java/userapi/App.java:2`\n\n```java\npackage userapi;\n```\n";
+        String doc = "The package:\n\n`src/core/java/userapi/App.java:2`\n\n```java\npackage userapi;\n```\n";
         Findings findings = check("doc.md", doc);
         assertEquals(1, findings.excerpts());
         assertEquals(1, findings.problems().size(), findings.problems().toString());
@@ -69,27 +91,74 @@ class DocsTest {
 
     @Test
     void an_excerpt_that_starts_at_the_line_it_names_passes_whatever_its_indentation() {
-        String doc = "`src/main/java/userapi/App.java:1`\n```java\n  package userapi;\n\nimport x;\n```\n";
+        String doc = "`src/core/java/userapi/App.java:1`\n```java\n  package userapi;\n\nimport x;\n```\n";
         Findings findings = check("doc.md", doc);
         assertEquals(1, findings.excerpts());
         assertEquals(List.of(), findings.problems());
     }
 
     @Test
+    void an_excerpt_anchored_on_a_method_passes_when_it_starts_at_or_inside_that_method() {
+        String doc = "`src/core/java/userapi/App.java#routes`\n\n```java\nstatic Router routes(Router router, "
+                + "UserHandler users, HealthHandler health) {\n```\n\nand `App.java#routes`:\n```java\n"
+                + "        return router\n```\n\n`http/Router.java#Router`\n```java\npublic final class Router implements HttpHandler {\n```\n";
+        Findings findings = check("doc.md", doc);
+        assertEquals(3, findings.excerpts());
+        assertEquals(3, findings.namedExcerpts());
+        assertEquals(List.of(), findings.problems());
+    }
+
+    @Test
+    void an_excerpt_anchored_on_a_method_that_starts_outside_it_or_on_a_method_the_file_lacks_is_reported() {
+        String doc = "`src/core/java/userapi/App.java#validation`\n```java\nreturn router\n```\n"
+                + "`src/core/java/userapi/App.java#noSuchMethod`\n```java\nreturn router\n```\n"
+                + "In a sentence, `App.java#alsoMissing` is reported too.\n";
+        Findings findings = check("doc.md", doc);
+        assertEquals(1, findings.excerpts(), "an excerpt under a missing declaration is reported, not counted");
+        assertEquals(3, findings.problems().size(), findings.problems().toString());
+        assertTrue(findings.problems().getFirst().contains("App.java#validation"), findings.problems().getFirst());
+        assertTrue(findings.problems().get(1).contains("declares no noSuchMethod"), findings.problems().get(1));
+    }
+
+    @Test
+    void a_call_is_not_a_declaration() {
+        List<String> code = List.of("class A {", "    Response create(Request r) {", "        return create(r, 1);",
+                "    }", "    void other() {", "        service.create(x);", "        create(y);", "    }", "}");
+        assertEquals(List.of(new Extent(1, 3)), declarations(code, "create"));
+    }
+
+    @Test
+    void a_declaration_runs_from_its_annotations_to_its_closing_brace_whatever_braces_hide_in_strings_and_comments() {
+        List<String> code = List.of("class A {", "    @Override", "    public String toString() {",
+                "        return \"}\" + '}'; // }", "        /* } */", "    }", "    abstract int size();", "}");
+        assertEquals(List.of(new Extent(1, 5)), declarations(code, "toString"));
+        assertEquals(List.of(new Extent(6, 6)), declarations(code, "size"));
+        assertEquals(List.of(new Extent(0, 7)), declarations(code, "A"));
+    }
+
+    @Test
     void a_reference_inside_a_sentence_names_a_line_but_no_excerpt() {
-        Findings findings = check("doc.md", "See `src/main/java/userapi/App.java:1` for the package.\n```java\nother\n```\n");
+        Findings findings = check("doc.md", "See `src/core/java/userapi/App.java:1` for the package.\n```java\nother\n```\n");
         assertEquals(0, findings.excerpts());
         assertEquals(List.of(), findings.problems());
     }
 
     @Test
     void a_missing_file_and_a_line_past_the_end_are_reported_but_not_a_stack_frame_or_a_call() {
-        String doc = "`src/main/java/userapi/Nope.java` and `src/main/java/userapi/App.java:100000`, `Answer.json(200)`\n"
+        String doc = "`src/core/java/userapi/Nope.java` and `src/core/java/userapi/App.java:100000`, `Answer.json(200)`\n"
                 + "\tat userapi.service.DefaultUserService.create(DefaultUserService.java:58)\n"
-                + "`http/Router` routes, `http/Nope` does not exist\n";
+                + "`http/Router` routes, `auth/SignIn` signs in, `http/Nope` does not exist\n";
         Findings findings = check("doc.md", doc);
-        assertEquals(4, findings.names(), "neither the stack frame nor the call is a reference");
+        assertEquals(5, findings.names(), "neither the stack frame nor the call is a reference");
         assertEquals(3, findings.problems().size(), findings.problems().toString());
+    }
+
+    @Test
+    void a_bare_file_name_is_found_when_only_one_file_has_it() {
+        Findings findings = check("doc.md", "`UserHandler.java#create`, `SignedInUsers.java`, `Main.java`, `Nowhere.java`\n");
+        assertEquals(4, findings.names());
+        assertEquals(1, findings.problems().size(), findings.problems().toString());
+        assertTrue(findings.problems().getFirst().contains("Nowhere.java"), findings.problems().getFirst());
     }
 
     static Findings check(String docName, String text) {
@@ -104,8 +173,10 @@ class DocsTest {
         List<String> problems = new ArrayList<>();
         int names = 0;
         int excerpts = 0;
+        int namedExcerpts = 0;
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
+            String where = docName + ":" + (n + 1) + ": ";
             if (STACK_FRAME.matcher(line).find()) {
                 continue;
             }
@@ -114,43 +185,188 @@ class DocsTest {
                 names++;
                 String java = c.group(1) + ".java";
                 if (bases.stream().noneMatch(b -> Files.isRegularFile(b.resolve(java)))) {
-                    problems.add(docName + ":" + (n + 1) + ": the class " + c.group(1) + " is not in the repository");
+                    problems.add(where + "the class " + c.group(1) + " is not in the repository");
                 }
             }
             Matcher m = FILE.matcher(line);
             while (m.find()) {
                 String name = m.group(1);
-                if (name.startsWith("http") || name.contains("example") || isOutsideTheRepo(name)) {
+                if (isInUrl(line, m.start()) || name.contains("example") || isOutsideTheRepo(name)) {
                     continue;
                 }
                 names++;
-                Path file = bases.stream().map(b -> b.resolve(name)).filter(Files::isRegularFile).findFirst().orElse(null);
+                Path file = find(bases, name, where, problems);
                 if (file == null) {
-                    problems.add(docName + ":" + (n + 1) + ": " + name + " is not in the repository");
                     continue;
                 }
-                if (m.group(2) == null) {
+                String member = name.endsWith(".java") ? m.group(4) : null;
+                if (m.group(2) == null && member == null) {
                     continue;
                 }
                 List<String> fileLines = read(file);
-                int first = Integer.parseInt(m.group(2));
-                int last = m.group(3) != null ? Integer.parseInt(m.group(3)) : first;
-                if (first < 1 || last > fileLines.size()) {
-                    problems.add(docName + ":" + (n + 1) + ": " + m.group() + " (the file has " + fileLines.size() + " lines)");
-                    continue;
+                List<Extent> extents;
+                if (member != null) {
+                    extents = declarations(fileLines, member);
+                    if (extents.isEmpty()) {
+                        problems.add(where + m.group() + ": " + name + " declares no " + member);
+                        continue;
+                    }
+                } else {
+                    int first = Integer.parseInt(m.group(2));
+                    int last = m.group(3) != null ? Integer.parseInt(m.group(3)) : first;
+                    if (first < 1 || last > fileLines.size()) {
+                        problems.add(where + m.group() + " (the file has " + fileLines.size() + " lines)");
+                        continue;
+                    }
+                    extents = List.of(new Extent(first - 1, first - 1));
                 }
                 String excerpt = excerptAfter(lines, n, line.substring(m.end()));
-                if (excerpt != null) {
-                    excerpts++;
-                    String expected = fileLines.get(first - 1).strip();
-                    if (!excerpt.strip().equals(expected)) {
-                        problems.add(docName + ":" + (n + 1) + ": " + m.group() + " is '" + expected
-                                + "', but the code block under it starts with '" + excerpt.strip() + "'");
-                    }
+                if (excerpt == null) {
+                    continue;
+                }
+                excerpts++;
+                if (member != null) {
+                    namedExcerpts++;
+                }
+                String start = excerpt.strip();
+                boolean found = extents.stream().anyMatch(e -> e.contains(fileLines, start));
+                if (!found && member != null) {
+                    problems.add(where + m.group() + ": the code block under it starts with '" + start
+                            + "', which is no line of " + member + " (lines " + extents.getFirst().lines() + ")");
+                } else if (!found) {
+                    problems.add(where + m.group() + " is '" + fileLines.get(extents.getFirst().first()).strip()
+                            + "', but the code block under it starts with '" + start + "'");
                 }
             }
         }
-        return new Findings(names, excerpts, problems);
+        return new Findings(names, excerpts, namedExcerpts, problems);
+    }
+
+    /** The file a doc names: under a base, else the one file of that bare name under src/; null (reported) if none. */
+    private static Path find(List<Path> bases, String name, String where, List<String> problems) {
+        Path file = bases.stream().map(b -> b.resolve(name)).filter(Files::isRegularFile).findFirst().orElse(null);
+        if (file != null) {
+            return file;
+        }
+        List<Path> sameName = name.contains("/") ? List.of() : filesByName().getOrDefault(name, List.of());
+        if (sameName.size() == 1) {
+            return sameName.getFirst();
+        }
+        problems.add(where + name + (sameName.isEmpty() ? " is not in the repository"
+                : " is ambiguous: name its folder, one of " + sameName.stream().map(p -> ROOT.relativize(p).toString()).toList()));
+        return null;
+    }
+
+    /** Lines first..last of a file (0-based, inclusive): one declaration, or the one line a number names. */
+    record Extent(int first, int last) {
+        boolean contains(List<String> fileLines, String stripped) {
+            for (int i = first; i <= last; i++) {
+                if (fileLines.get(i).strip().equals(stripped)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String lines() {
+            return (first + 1) + "-" + (last + 1);
+        }
+    }
+
+    /**
+     * Where the file declares a method, constructor or type of this name: from the annotations above the
+     * declaration to its closing brace, or to its ';' for a method without a body. Overloads give one extent each.
+     * A line is a declaration when the name follows a type (or is a constructor's, or follows record, class,
+     * interface or enum) and is not a call: not after '.', return, new or '='.
+     */
+    static List<Extent> declarations(List<String> fileLines, String name) {
+        String quoted = Pattern.quote(name);
+        String type = "(?:record|class|interface|enum|@interface)\\s+" + quoted + "\\b";
+        String method = "(?:<[^()]*>\\s+)?" + NOT_A_STATEMENT + "[\\w$.]+(?:<[^()]*>)?(?:\\[\\])*\\s+" + quoted + "\\s*\\(";
+        String constructor = Character.isUpperCase(name.charAt(0)) ? "|" + quoted + "\\s*[({]" : "";
+        Pattern declaration = Pattern.compile("^(?:@\\w+(?:\\([^)]*\\))?\\s+)*" + MODIFIERS
+                + "(?:" + type + "|" + method + constructor + ")");
+        List<Extent> extents = new ArrayList<>();
+        for (int i = 0; i < fileLines.size(); i++) {
+            if (!declaration.matcher(fileLines.get(i).strip()).find()) {
+                continue;
+            }
+            int first = i;
+            while (first > 0 && fileLines.get(first - 1).strip().startsWith("@")) {
+                first--;
+            }
+            int last = end(fileLines, i);
+            extents.add(new Extent(first, last));
+            i = Math.max(i, last);
+        }
+        return extents;
+    }
+
+    /**
+     * The line of the brace that closes the declaration starting on line start, or of its ';' when it has no body.
+     * Braces and semicolons in strings, character literals and comments do not count.
+     */
+    private static int end(List<String> fileLines, int start) {
+        int braces = 0;
+        int parens = 0;
+        boolean inBlockComment = false;
+        boolean inTextBlock = false;
+        for (int i = start; i < fileLines.size(); i++) {
+            String line = fileLines.get(i);
+            for (int j = 0; j < line.length(); j++) {
+                char ch = line.charAt(j);
+                if (inBlockComment) {
+                    if (line.startsWith("*/", j)) {
+                        inBlockComment = false;
+                        j++;
+                    }
+                } else if (inTextBlock) {
+                    if (line.startsWith("\"\"\"", j)) {
+                        inTextBlock = false;
+                        j += 2;
+                    } else if (ch == '\\') {
+                        j++;
+                    }
+                } else if (line.startsWith("//", j)) {
+                    break;
+                } else if (line.startsWith("/*", j)) {
+                    inBlockComment = true;
+                    j++;
+                } else if (line.startsWith("\"\"\"", j)) {
+                    inTextBlock = true;
+                    j += 2;
+                } else if (ch == '"' || ch == '\'') {
+                    j = closingQuote(line, j);
+                } else if (ch == '(') {
+                    parens++;
+                } else if (ch == ')') {
+                    parens--;
+                } else if (ch == '{') {
+                    braces++;
+                } else if (ch == '}') {
+                    braces--;
+                    if (braces == 0) {
+                        return i;
+                    }
+                } else if (ch == ';' && braces == 0 && parens == 0) {
+                    return i;
+                }
+            }
+        }
+        return fileLines.size() - 1;
+    }
+
+    /** The index of the quote that closes the literal opened at line[open], or the line's last index. */
+    private static int closingQuote(String line, int open) {
+        char quote = line.charAt(open);
+        for (int j = open + 1; j < line.length(); j++) {
+            if (line.charAt(j) == '\\') {
+                j++;
+            } else if (line.charAt(j) == quote) {
+                return j;
+            }
+        }
+        return line.length() - 1;
     }
 
     /**
@@ -181,8 +397,31 @@ class DocsTest {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private static synchronized Map<String, List<Path>> filesByName() {
+        if (filesByName == null) {
+            Map<String, List<Path>> index = new HashMap<>();
+            try (Stream<Path> files = Files.walk(ROOT.resolve("src"))) {
+                files.filter(Files::isRegularFile)
+                        .forEach(f -> index.computeIfAbsent(f.getFileName().toString(), k -> new ArrayList<>()).add(f));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            filesByName = index;
+        }
+        return filesByName;
+    }
+
+    /** A name inside a web address (https://host/a/b.md) is the web's, not a file of ours. */
+    private static boolean isInUrl(String line, int start) {
+        int word = start;
+        while (word > 0 && !Character.isWhitespace(line.charAt(word - 1)) && line.charAt(word - 1) != '(') {
+            word--;
+        }
+        return line.substring(word, start).contains("://");
     }
 
     /** Files a reader makes or has elsewhere, not ours: logs, the database, generated output. */

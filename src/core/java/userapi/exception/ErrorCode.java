@@ -23,6 +23,15 @@ public interface ErrorCode {
         return false;
     }
 
+    /** The row that answers a failure: an expected one names its own; the rest are a 503 or a 500 (ServerError). */
+    static ErrorCode of(Throwable failure) {
+        return switch (failure) {
+            case ExpectedException expected -> expected.code();
+            case StorageUnavailable e -> ServerError.SERVICE_UNAVAILABLE;
+            default -> ServerError.INTERNAL_ERROR; // a bug: 500, logged at SEVERE with its stack trace
+        };
+    }
+
     /** The problem's type URI: urn:userapi:problem:user-not-found for USER_NOT_FOUND. */
     default String type() {
         return "urn:userapi:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -82,7 +82,7 @@ public final class EdgeFilter extends Filter {
 
     /** Answers the failure; returns what the access line should add (an expected failure's code and detail). */
     private String handle(HttpExchange exchange, String requestId, Throwable failure) {
-        ErrorCode entry = codeOf(failure);
+        ErrorCode entry = ErrorCode.of(failure);
         String outcome = null;
         if (failure instanceof ExpectedException) {
             outcome = entry.name() + ": " + failure.getMessage();
@@ -106,15 +106,6 @@ public final class EdgeFilter extends Filter {
             lastResort(exchange);
         }
         return outcome;
-    }
-
-    /** The row of the error table that answers this failure: an expected one names its own; the rest are ours. */
-    static ErrorCode codeOf(Throwable failure) {
-        return switch (failure) {
-            case ExpectedException expected -> expected.code();
-            case StorageUnavailable e -> ServerError.SERVICE_UNAVAILABLE;
-            default -> ServerError.INTERNAL_ERROR; // a bug: 500, logged at SEVERE with its stack trace
-        };
     }
 
     static Problem problem(HttpExchange exchange, String requestId, ErrorCode entry, Throwable failure) {

@@ -1,5 +1,7 @@
 package userapi.http;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,21 +10,72 @@ import java.util.Optional;
 /**
  * What a handler may know of a request: decoded path parameters and query, the body's bytes and type, and the few
  * header fields the Router copies for handlers (the conditional-request ones, If-Match and If-None-Match, plus any
- * a decorator asked for). The Router builds it from the exchange, so handlers never touch HttpExchange.
+ * a decorator asked for). The Router builds it from the exchange, so handlers never touch HttpExchange. The body
+ * is read from the connection when a handler first asks for it, so a decorator that refuses the request (a 401,
+ * say) never waits for a body it will not use.
  */
-public record Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body,
-                      Map<String, String> headers) {
+public final class Request {
+    /** Reads the body from wherever it is; called at most once. */
+    @FunctionalInterface
+    public interface BodyReader {
+        byte[] read() throws IOException;
+    }
 
-    public Request {
-        pathParams = Map.copyOf(pathParams);
-        query = Map.copyOf(query);
-        body = body == null ? new byte[0] : body;
-        headers = Map.copyOf(headers);
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final Map<String, String> pathParams;
+    private final Map<String, List<String>> query;
+    private final String contentType;
+    private final Map<String, String> headers;
+    private BodyReader reader;
+    private byte[] body;
+
+    public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType,
+                   BodyReader body, Map<String, String> headers) {
+        this.pathParams = Map.copyOf(pathParams);
+        this.query = Map.copyOf(query);
+        this.contentType = contentType;
+        this.reader = body;
+        this.headers = Map.copyOf(headers);
+    }
+
+    public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body,
+                   Map<String, String> headers) {
+        this(pathParams, query, contentType, () -> body == null ? NO_BODY : body, headers);
     }
 
     /** A request without any of the handler headers. */
     public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body) {
         this(pathParams, query, contentType, body, Map.of());
+    }
+
+    public Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    public Map<String, List<String>> query() {
+        return query;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The body's bytes, read on the first call. A body that cannot be read fails here, as a RejectedRequest. */
+    public byte[] body() {
+        if (body == null) {
+            try {
+                body = reader.read();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            reader = null;
+        }
+        return body;
     }
 
     /** A header field the Router copied, if the request had it (several lines joined with ", "). */
@@ -42,12 +95,17 @@ public record Request(Map<String, String> pathParams, Map<String, List<String>> 
     public Request withPathParam(String name, String value) {
         Map<String, String> params = new HashMap<>(pathParams);
         params.put(name, value);
-        return new Request(params, query, contentType, body, headers);
+        return new Request(params, query, contentType, this::body, headers);
     }
 
     /** The first value of a query parameter, if it was given. */
     public Optional<String> queryParam(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    @Override
+    public String toString() { // no body, no header values: they may carry a password or a token
+        return "Request[pathParams=" + pathParams + ", query=" + query.keySet() + ", contentType=" + contentType + "]";
     }
 }

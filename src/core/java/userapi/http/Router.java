@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The route table (FastAPI's APIRouter): method + path template such as {@code /users/{id}} -> handler.
@@ -65,6 +66,7 @@ public final class Router implements HttpHandler {
     private final JsonBodyWriter writer;
     private final int maxBodyBytes;
     private final List<String> handlerHeaders;
+    private UnaryOperator<Handler> around = UnaryOperator.identity();
 
     public Router(JsonBodyWriter writer, int maxBodyBytes) {
         this(writer, maxBodyBytes, List.of());
@@ -77,6 +79,15 @@ public final class Router implements HttpHandler {
         List<String> headers = new ArrayList<>(CONDITIONAL_HEADERS);
         headers.addAll(moreHeaders);
         this.handlerHeaders = List.copyOf(headers);
+    }
+
+    /**
+     * Calls every handler of the table through this decorator (a per-request scope, say); the table itself, as
+     * {@link #routes()} lists it, keeps the handlers as declared.
+     */
+    public Router around(UnaryOperator<Handler> decorator) {
+        this.around = decorator;
+        return this;
     }
 
     public Router get(String template, Handler handler) {
@@ -109,7 +120,8 @@ public final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Response response = route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 pathParams -> new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), handlerHeaders(exchange)));
+                        exchange.getRequestHeaders().getFirst("Content-Type"), () -> readBody(exchange),
+                        handlerHeaders(exchange)));
         writer.write(exchange, response.status(), response.headers(), response.body());
     }
 
@@ -128,7 +140,7 @@ public final class Router implements HttpHandler {
         return headers == null ? Map.of() : headers;
     }
 
-    /** Builds the request once the route is known, so a 404 or 405 never reads a body. */
+    /** Builds the request once the route is known; its body is read only when a handler asks for it. */
     interface RequestReader {
         Request read(Map<String, String> pathParams) throws IOException;
     }
@@ -151,7 +163,7 @@ public final class Router implements HttpHandler {
             }
             throw RejectedRequest.methodNotAllowed(allowed);
         }
-        return chosen.route().handler().handle(reader.read(chosen.pathParams()));
+        return around.apply(chosen.route().handler()).handle(reader.read(chosen.pathParams()));
     }
 
     /**

@@ -18,18 +18,18 @@ import java.util.logging.Logger;
  * LineFormatter makes of it on the logging thread, so the request id is the one of that moment), then detaches
  * and puts the loggers' level and parent handlers back. Parent handlers are off meanwhile to keep the console quiet.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
     /** One published record and its formatted line. */
-    record Captured(LogRecord record, String line) {
-        Level level() {
+    public record Captured(LogRecord record, String line) {
+        public Level level() {
             return record.getLevel();
         }
 
-        String message() {
+        public String message() {
             return record.getMessage();
         }
 
-        String loggerName() {
+        public String loggerName() {
             return record.getLoggerName();
         }
     }
@@ -44,7 +44,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         setLevel(Level.ALL);
     }
 
-    static LogCapture attach(Class<?>... classes) {
+    public static LogCapture attach(Class<?>... classes) {
         LogCapture capture = new LogCapture();
         for (Class<?> type : classes) {
             Logger logger = Logger.getLogger(type.getName());
@@ -63,7 +63,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Waits (at most ten seconds, so a missing record fails instead of hanging) for a record that matches. */
-    synchronized Captured await(Predicate<Captured> wanted) {
+    public synchronized Captured await(Predicate<Captured> wanted) {
         for (Captured c : seen) {
             if (wanted.test(c)) {
                 return c;
@@ -89,12 +89,12 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Every record published so far. */
-    synchronized List<Captured> all() {
+    public synchronized List<Captured> all() {
         arrived.drainTo(seen);
         return List.copyOf(seen);
     }
 
-    synchronized List<Captured> from(Class<?> type, Level level) {
+    public synchronized List<Captured> from(Class<?> type, Level level) {
         return all().stream().filter(c -> c.loggerName().equals(type.getName()) && c.level().equals(level)).toList();
     }
 

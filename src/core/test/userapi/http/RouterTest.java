@@ -12,9 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import userapi.exception.ValidationFailed;
-import userapi.auth.Caller;
 import userapi.model.Role;
-import userapi.auth.Authenticator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,8 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,10 +83,9 @@ class RouterTest {
 
     /** Stands in for reading the exchange: counts reads, so a test can see that a 404 or 405 never read the body. */
     private Router.RequestReader reader(String method, String path) {
-        return (pathParams, caller) -> {
+        return pathParams -> {
             bodyReads.incrementAndGet();
-            return new Request(pathParams, Map.of(), "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of(),
-                    caller);
+            return new Request(pathParams, Map.of(), "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
         };
     }
 
@@ -263,7 +260,7 @@ class RouterTest {
             throw bug;
         }).post("/upload", recording("upload"));
 
-        assertSame(tooLarge, assertRejected(Reason.PAYLOAD_TOO_LARGE, () -> router.route("POST", "/upload", (params, caller) -> {
+        assertSame(tooLarge, assertRejected(Reason.PAYLOAD_TOO_LARGE, () -> router.route("POST", "/upload", params -> {
             throw tooLarge;
         })));
         assertSame(bug, assertThrows(IllegalStateException.class, () -> route(router, "GET", "/bug")));
@@ -425,103 +422,5 @@ class RouterTest {
         JsonNode body = mapper.readTree(send(HttpRequest.newBuilder(server.uri("/list")).GET().build()).body());
 
         assertEquals("[1,2,3]", body.toString());
-    }
-
-    // --- authentication (issue 9) ---------------------------------------------------------------------------
-
-    private static final String GOOD_TOKEN = "g".repeat(43);
-    private static final Caller ADA = new Caller(new java.util.UUID(0, 1), Role.USER, "hash-of-good");
-
-    /** Knows one token; records every token it was asked about. */
-    private final List<String> asked = new CopyOnWriteArrayList<>();
-
-    private Router protectedRouter() {
-        Authenticator authenticator = token -> {
-            asked.add(token);
-            return token.equals(GOOD_TOKEN) ? java.util.Optional.of(ADA) : java.util.Optional.empty();
-        };
-        return new Router(writer, MAX_BODY, authenticator)
-                .get("/health", Router.Access.PUBLIC, recording("health"))
-                .get("/users/me", Router.Access.SIGNED_IN, recording("me"));
-    }
-
-    private Response routeWith(Router router, String path, List<String> authorization, List<Caller> noted) throws IOException {
-        Router.RequestReader reader = reader("GET", path);
-        return router.route("GET", path, template -> { }, authorization, (pathParams, caller) -> {
-            if (caller != null) {
-                noted.add(caller);
-            }
-            return reader.read(pathParams, caller);
-        });
-    }
-
-    @Test
-    void a_protected_route_gets_the_caller_its_bearer_token_proves_and_notes_it() throws IOException {
-        List<Caller> noted = new ArrayList<>();
-
-        Response response = routeWith(protectedRouter(), "/users/me", List.of("Bearer " + GOOD_TOKEN), noted);
-
-        assertEquals("me", handlerName(response));
-        assertEquals(ADA, handled.getFirst().caller());
-        assertEquals(List.of(ADA), noted);
-    }
-
-    @Test
-    void the_scheme_is_case_insensitive() throws IOException {
-        routeWith(protectedRouter(), "/users/me", List.of("bearer " + GOOD_TOKEN), new ArrayList<>());
-
-        assertEquals(ADA, handled.getFirst().caller());
-    }
-
-    @Test
-    void a_public_route_asks_no_one_and_gets_no_caller_even_with_a_token() throws IOException {
-        routeWith(protectedRouter(), "/health", List.of("Bearer " + GOOD_TOKEN), new ArrayList<>());
-
-        assertNull(handled.getFirst().caller());
-        assertEquals(List.of(), asked);
-    }
-
-    @Test
-    void no_authorization_header_is_401_without_an_error_code_and_reads_no_body() {
-        RejectedRequest rejected = assertRejected(Reason.AUTHENTICATION_REQUIRED,
-                () -> routeWith(protectedRouter(), "/users/me", null, new ArrayList<>()));
-
-        assertEquals(false, rejected.tokenRefused());
-        assertEquals(0, bodyReads.get());
-        assertEquals(List.of(), handled);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Basic YWRhOmNvcnJlY3QgaG9yc2U=", "Token abc", "", "BearerX abc"})
-    void another_scheme_is_no_token_at_all(String header) {
-        RejectedRequest rejected = assertRejected(Reason.AUTHENTICATION_REQUIRED,
-                () -> routeWith(protectedRouter(), "/users/me", List.of(header), new ArrayList<>()));
-
-        assertEquals(false, rejected.tokenRefused());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer Echo-Me", "Bearer ggg", "Bearer  Echo Me"})
-    void a_bearer_token_the_authenticator_refuses_is_an_invalid_token(String header) {
-        RejectedRequest rejected = assertRejected(Reason.AUTHENTICATION_REQUIRED,
-                () -> routeWith(protectedRouter(), "/users/me", List.of(header), new ArrayList<>()));
-
-        assertTrue(rejected.tokenRefused());
-        assertEquals(List.of(), handled);
-        assertTrue(!rejected.getMessage().contains("Echo"), "the detail does not echo the token");
-    }
-
-    @Test
-    void two_authorization_headers_are_an_invalid_token_even_if_one_is_good() {
-        RejectedRequest rejected = assertRejected(Reason.AUTHENTICATION_REQUIRED, () -> routeWith(protectedRouter(),
-                "/users/me", List.of("Bearer " + GOOD_TOKEN, "Bearer " + GOOD_TOKEN), new ArrayList<>()));
-
-        assertTrue(rejected.tokenRefused());
-        assertEquals(List.of(), asked);
-    }
-
-    @Test
-    void an_unknown_path_is_404_before_any_authentication() {
-        assertRejected(Reason.NOT_FOUND, () -> routeWith(protectedRouter(), "/nope", null, new ArrayList<>()));
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** Test support: a real JDK HttpServer on 127.0.0.1, port 0, one context "/" with the given filters, as App builds it. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -24,8 +24,8 @@ final class TestServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Filters run in list order, the first one outermost, like App's EdgeFilter then EdgeFilter. */
-    static TestServer start(HttpHandler handler, List<Filter> filters) {
+    /** Filters run in list order, the first one outermost, as App.serve adds them. */
+    public static TestServer start(HttpHandler handler, List<Filter> filters) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             HttpContext context = server.createContext("/", handler);
@@ -39,12 +39,12 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    /** The App's filter chain around a handler: EdgeFilter outermost, then EdgeFilter. */
-    static TestServer withAppFilters(HttpHandler handler, JsonBodyWriter writer) {
+    /** The lecture App's filter chain around a handler: the EdgeFilter alone. */
+    public static TestServer withAppFilters(HttpHandler handler, JsonBodyWriter writer) {
         return start(handler, List.of(new EdgeFilter(writer)));
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
     }
 

@@ -60,6 +60,9 @@ public final class SignIn {
             throw new AuthenticationRequired(false);
         }
         String token = space < 0 ? "" : value.substring(space + 1).strip();
+        if (token.indexOf(',') >= 0) { // a header sent twice, joined by the Router: which token would count?
+            throw new AuthenticationRequired(true);
+        }
         return authenticator.authenticate(token).orElseThrow(() -> new AuthenticationRequired(true));
     }
 }

@@ -61,7 +61,7 @@ public final class ReadCache implements AutoCloseable {
      * One request's reads, as one look: the first read in the scope asks the watch, the later ones reuse its
      * generation, so a request reads one state of the store, as of a moment after it began, for the price of one
      * look. A write through the cache ends the reuse (the next read looks again). Opened and closed by the thread
-     * that serves the request, around all of it ({@link OneLookPerRequest}); outside a scope each read looks.
+     * that serves the request, around all of it (ProductionApp opens it around every handler); outside a scope each read looks.
      */
     public final class Scope implements AutoCloseable {
         private Generation generation;

@@ -169,7 +169,7 @@ enum Dialect {
         throw new IllegalArgumentException("not a SQLite or PostgreSQL JDBC URL");
     }
 
-    /** Folder of this database's versioned schema files under src/main/resources/db/. */
+    /** Folder of this database's versioned schema files under src/extras/resources/db/. */
     String folder() {
         return folder;
     }

@@ -9,6 +9,13 @@ import userapi.model.UserCreateRequest;
 import userapi.model.UserResponse;
 import userapi.model.UserUpdateRequest;
 
+import userapi.auth.AuthError;
+import userapi.exception.ErrorCode;
+import userapi.exception.RejectedRequest.Reason;
+import userapi.exception.ServerError;
+import userapi.exception.UserError;
+import userapi.limits.ServiceOverloaded.Busy;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,19 +31,19 @@ import java.util.UUID;
  */
 public final class ApiDescription {
     /** Answers the plumbing may give on any route, whatever it does: size limits and the last-resort 500. */
-    static final List<String> EVERY_OPERATION =
-            List.of("UNREADABLE_BODY", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "REQUEST_HEADER_FIELDS_TOO_LARGE", "INTERNAL_ERROR");
+    static final List<ErrorCode> EVERY_OPERATION =
+            List.of(Reason.UNREADABLE_BODY, Reason.PAYLOAD_TOO_LARGE, Reason.URI_TOO_LONG, Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, ServerError.INTERNAL_ERROR);
 
     /** The Java type of each path parameter a template names, e.g. the {id} of /users/{id}. */
     static final Map<String, Class<?>> PATH_PARAMETERS = Map.of("id", UUID.class, "file", String.class);
 
     private static final String ETAG = "The user's version, \"1\" when created; send it back in If-Match or If-None-Match";
 
-    private static final List<String> READS_BODY = List.of("MALFORMED_JSON", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED");
+    private static final List<ErrorCode> READS_BODY = List.of(Reason.MALFORMED_JSON, Reason.UNSUPPORTED_MEDIA_TYPE, UserError.VALIDATION_FAILED);
     /** What every route that needs a bearer token may answer before it runs. */
-    private static final List<String> SIGNED_IN = List.of("AUTHENTICATION_REQUIRED");
+    private static final List<ErrorCode> SIGNED_IN = List.of(AuthError.AUTHENTICATION_REQUIRED);
 
-    /** The table: one row per route of App.routes, in the same order. */
+    /** The table: one row per route of ProductionApp.routes, in the same order. */
     static final Map<String, Operation> OPERATIONS = table(
             row("GET /health", operation("getHealth", "health", "Readiness under its old name: same as /health/ready")
                     .answers(Answer.json(200, Health.class), Answer.json(503, Health.class))),
@@ -50,45 +57,45 @@ public final class ApiDescription {
             row("POST /auth/login", operation("logIn", "auth", "Sign in with e-mail and password: a bearer token")
                     .body(LoginRequest.class)
                     .answers(Answer.json(200, TokenResponse.class))
-                    .errors(READS_BODY).errors("INVALID_CREDENTIALS", "TOO_MANY_LOGIN_ATTEMPTS", "SERVICE_OVERLOADED",
-                            "SERVICE_UNAVAILABLE")),
+                    .errors(READS_BODY).errors(AuthError.INVALID_CREDENTIALS, AuthError.TOO_MANY_LOGIN_ATTEMPTS, Busy.SERVICE_OVERLOADED,
+                            ServerError.SERVICE_UNAVAILABLE)),
             row("POST /auth/logout", operation("logOut", "auth", "End the session of the bearer token sent")
                     .answers(Answer.empty(204))
-                    .errors(SIGNED_IN).errors("SERVICE_UNAVAILABLE")),
+                    .errors(SIGNED_IN).errors(ServerError.SERVICE_UNAVAILABLE)),
             row("POST /users", operation("createUser", "users", "Sign up a user (always role user)").body(UserCreateRequest.class)
                     .answers(Answer.json(201, UserResponse.class).header("Location", "The new user's path, /users/{id}"))
-                    .errors(READS_BODY).errors("EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED",
-                            "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
+                    .errors(READS_BODY).errors(UserError.EMAIL_DOMAIN_NOT_ALLOWED, UserError.EMAIL_ALREADY_REGISTERED,
+                            Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users", operation("listUsers", "users", "List users, oldest first, one page at a time (admins only)")
                     .query(PageQuery.class)
                     .answers(Answer.json(200, Page.class, UserResponse.class))
-                    .errors(SIGNED_IN).errors("FORBIDDEN", "VALIDATION_FAILED", "SERVICE_UNAVAILABLE")),
+                    .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.VALIDATION_FAILED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users/me", operation("getMe", "users", "Read the signed-in user's own account")
                     .answers(Answer.json(200, UserResponse.class))
-                    .errors(SIGNED_IN).errors("USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
+                    .errors(SIGNED_IN).errors(UserError.USER_NOT_FOUND, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users/{id}", operation("getUser", "users",
                     "Read one user (yourself, or anyone as an admin); If-None-Match with its ETag: 304")
                     .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG),
                             Answer.empty(304).header("ETag", ETAG))
-                    .errors(SIGNED_IN).errors("FORBIDDEN", "USER_NOT_FOUND", "SERVICE_UNAVAILABLE")),
+                    .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.USER_NOT_FOUND, ServerError.SERVICE_UNAVAILABLE)),
             row("PATCH /users/{id}", operation("updateUser", "users", "Change some fields of a user; absent fields "
                     + "stay; your own e-mail or password needs currentPassword; with If-Match only if it still has that ETag")
                     .body(UserUpdateRequest.class)
                     .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG))
-                    .errors(SIGNED_IN).errors(READS_BODY).errors("FORBIDDEN", "CURRENT_PASSWORD_INCORRECT", "USER_NOT_FOUND",
-                            "PRECONDITION_FAILED", "EMAIL_DOMAIN_NOT_ALLOWED", "EMAIL_ALREADY_REGISTERED",
-                            "SERVICE_OVERLOADED", "SERVICE_UNAVAILABLE")),
+                    .errors(SIGNED_IN).errors(READS_BODY).errors(AuthError.FORBIDDEN, AuthError.CURRENT_PASSWORD_INCORRECT, UserError.USER_NOT_FOUND,
+                            UserError.PRECONDITION_FAILED, UserError.EMAIL_DOMAIN_NOT_ALLOWED, UserError.EMAIL_ALREADY_REGISTERED,
+                            Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
             row("DELETE /users/{id}", operation("deleteUser", "users",
                     "Delete a user and end all their sessions; with If-Match only if it still has that ETag")
                     .answers(Answer.empty(204))
-                    .errors(SIGNED_IN).errors("FORBIDDEN", "USER_NOT_FOUND", "PRECONDITION_FAILED", "SERVICE_UNAVAILABLE")),
+                    .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.USER_NOT_FOUND, UserError.PRECONDITION_FAILED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /openapi.json", operation("getOpenApiDocument", "docs", "This OpenAPI 3.1 document, generated from the code")
                     .answers(Answer.raw(200, "application/json"))),
             row("GET /docs", operation("getDocsPage", "docs", "Interactive documentation of this API (Swagger UI)")
                     .answers(Answer.raw(200, "text/html"))),
             row("GET /docs/{file}", operation("getDocsFile", "docs", "A static file of the documentation page")
                     .answers(Answer.raw(200, "text/css", "text/javascript", "image/png"))
-                    .errors("NOT_FOUND")));
+                    .errors(Reason.NOT_FOUND)));
 
     private ApiDescription() {
     }
@@ -118,9 +125,9 @@ public final class ApiDescription {
         }
     }
 
-    /** One operation's row; query and body are null when it has none; errors are ErrorTable codes. */
+    /** One operation's row; query and body are null when it has none; errors are the codes it may answer. */
     record Operation(String operationId, String tag, String summary, Class<? extends Record> query,
-                     Class<? extends Record> body, List<Answer> answers, List<String> errors) {
+                     Class<? extends Record> body, List<Answer> answers, List<ErrorCode> errors) {
         Operation query(Class<? extends Record> model) {
             return new Operation(operationId, tag, summary, model, body, answers, errors);
         }
@@ -133,12 +140,12 @@ public final class ApiDescription {
             return new Operation(operationId, tag, summary, query, body, List.of(success), errors);
         }
 
-        Operation errors(String... codes) {
+        Operation errors(ErrorCode... codes) {
             return errors(Arrays.asList(codes));
         }
 
-        Operation errors(List<String> codes) {
-            List<String> all = new ArrayList<>(errors);
+        Operation errors(List<ErrorCode> codes) {
+            List<ErrorCode> all = new ArrayList<>(errors);
             all.addAll(codes);
             return new Operation(operationId, tag, summary, query, body, answers, List.copyOf(all));
         }

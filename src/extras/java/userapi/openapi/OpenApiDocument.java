@@ -28,7 +28,7 @@ import java.util.TreeMap;
 /**
  * Builds the OpenAPI 3.1 document once, on the first GET /openapi.json, from the code: paths and methods from the Router's own route
  * table, schemas from the model records and their constraints (ModelSchemas), each operation's words and error
- * codes from ApiDescription, statuses and titles of the errors from ErrorTable. Which routes need a bearer token
+ * codes from ApiDescription, statuses and titles of the errors from their ErrorCode rows. Which routes need a bearer token
  * is asked of each route. Anything it cannot describe truly stops the build with a message naming the fix; a route
  * without its row in ApiDescription (or a row without its route) already stops the start ({@link #checkDescribed}).
  */
@@ -200,14 +200,9 @@ public final class OpenApiDocument {
     /** The operation's error codes and those of every operation, grouped by status, in the order of statuses. */
     private Map<Integer, List<ErrorCode>> errorResponses(Router.Route route, Operation description) {
         Map<Integer, List<ErrorCode>> byStatus = new TreeMap<>();
-        Set<String> codes = new LinkedHashSet<>(description.errors());
+        Set<ErrorCode> codes = new LinkedHashSet<>(description.errors());
         codes.addAll(ApiDescription.EVERY_OPERATION);
-        for (String code : codes) {
-            ErrorCode entry = errors.get(code);
-            if (entry == null) {
-                throw new IllegalStateException(key(route) + " names the error code " + code
-                        + ", which http/ErrorTable never answers");
-            }
+        for (ErrorCode entry : codes) {
             byStatus.computeIfAbsent(entry.status(), status -> new ArrayList<>()).add(entry);
         }
         return byStatus;

@@ -86,19 +86,20 @@ public final class ProductionApp implements AutoCloseable {
      */
     public static ProductionApp start(Config config) throws IOException {
         if (config.databaseUrl().equals(Config.MEMORY)) {
-            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null);
+            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null, null);
         }
         JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(),
                 config.databasePoolSize(), DATABASE_TIMEOUT);
         UserRepository users = repository;
         TokenRepository tokens = new JdbcTokenRepository(repository); // one pool for both
+        ReadCache cache = null;
         if (repository.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
-            ReadCache cache = new ReadCache(new SqliteDataVersion(repository::openOutsidePool));
+            cache = new ReadCache(new SqliteDataVersion(repository::openOutsidePool));
             users = new CachedUserRepository(repository, cache); // closes the cache, then the repository
             tokens = new CachedTokenRepository(tokens, cache);
         }
         try {
-            return start(config, users, tokens, users, repository.poolStatistics());
+            return start(config, users, tokens, users, repository.poolStatistics(), cache);
         } catch (IOException | RuntimeException e) {
             users.close();
             throw e;
@@ -113,12 +114,15 @@ public final class ProductionApp implements AutoCloseable {
     /** Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into). */
     public static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
         return start(config, repository, tokens, null,
-                repository instanceof JdbcUserRepository jdbc ? jdbc.poolStatistics() : null);
+                repository instanceof JdbcUserRepository jdbc ? jdbc.poolStatistics() : null, null);
     }
 
-    /** @param pool the database pool's numbers for /metrics; null for a store without one */
+    /**
+     * @param pool the database pool's numbers for /metrics; null for a store without one
+     * @param cache the repositories' read cache, which each request then reads through with one look; or null
+     */
     private static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens,
-                                       UserRepository owned, HikariPoolMXBean pool) throws IOException {
+                                       UserRepository owned, HikariPoolMXBean pool, ReadCache cache) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = App.validation();
         ModelReader models = new ModelReader(mapper, validation.getValidator());
@@ -144,6 +148,16 @@ public final class ProductionApp implements AutoCloseable {
         Router router = routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION)),
                 new UserHandler(service, models), caller -> new UserHandler(signedIn.as(caller), models),
                 new SignIn(auth), new AuthHandler(auth, models), health, new MetricsHandler(metrics), docs);
+        if (cache != null) { // one look at the store's change counter per request, not one per read
+            router.around(handler -> request -> {
+                ReadCache.Scope scope = cache.openScope();
+                try {
+                    return handler.handle(request);
+                } finally {
+                    scope.close();
+                }
+            });
+        }
         OpenApiDocument.checkDescribed(router.routes()); // a route without its description stops the start
         docs.publish(() -> OpenApiDocument.build(router.routes(), validation.getValidator(), mapper)); // built when first asked for
 

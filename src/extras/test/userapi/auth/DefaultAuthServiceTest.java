@@ -1,5 +1,9 @@
 package userapi.auth;
 
+import userapi.service.FakePasswordHasher;
+import userapi.service.MutableClock;
+import userapi.service.RecordingUserRepository;
+
 import org.junit.jupiter.api.Test;
 import userapi.auth.InvalidCredentials;
 import userapi.limits.ServiceOverloaded;

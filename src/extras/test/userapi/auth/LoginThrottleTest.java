@@ -1,5 +1,7 @@
 package userapi.auth;
 
+import userapi.service.MutableClock;
+
 import org.junit.jupiter.api.Test;
 import userapi.auth.TooManyLoginAttempts;
 

@@ -1,5 +1,7 @@
 package userapi.jdbc;
 
+import userapi.auth.TokenRepositoryContract;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 import userapi.testing.TestDatabase;
 

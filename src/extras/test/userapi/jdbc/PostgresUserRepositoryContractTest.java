@@ -1,5 +1,7 @@
 package userapi.jdbc;
 
+import userapi.repository.UserRepositoryContract;
+
 import userapi.repository.UserRepository;
 
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package userapi.jdbc;
 
+import userapi.auth.TokenRepositoryContract;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import userapi.model.Role;

@@ -1,5 +1,7 @@
 package userapi.limits;
 
+import userapi.hardening.RawHttp;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

@@ -1,29 +1,23 @@
 package userapi.exception;
 
-import userapi.exception.RejectedRequest;
-import userapi.exception.RejectedRequest.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import userapi.exception.EmailAlreadyRegistered;
-import userapi.exception.EmailDomainNotAllowed;
-import userapi.limits.ServiceOverloaded;
-import userapi.exception.UserNotFound;
-import userapi.exception.ValidationFailed;
+import userapi.exception.RejectedRequest.Reason;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Unit tests of ErrorTable: each expected failure has its status, code, title and type; anything else is a 500. */
-class ErrorTableTest {
+/** Unit tests of the core's error codes: each expected failure has its status, code, title and type; anything else is a 500. */
+class ErrorCodeTest {
 
     static Stream<Arguments> expectedFailures() {
         return Stream.of(
@@ -42,24 +36,24 @@ class ErrorTableTest {
                         "E-mail domain not allowed", "urn:userapi:problem:email-domain-not-allowed"),
                 Arguments.of(new ValidationFailed("name", "must not be null"), 422, "VALIDATION_FAILED", "Validation failed",
                         "urn:userapi:problem:validation-failed"),
+                Arguments.of(new StaleVersion(new java.util.UUID(0, 1)), 412, "PRECONDITION_FAILED", "Precondition failed",
+                        "urn:userapi:problem:precondition-failed"),
                 Arguments.of(new RejectedRequest(Reason.URI_TOO_LONG, "too long"), 414, "URI_TOO_LONG", "URI too long", "urn:userapi:problem:uri-too-long"),
                 Arguments.of(new RejectedRequest(Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, "x"), 431, "REQUEST_HEADER_FIELDS_TOO_LARGE",
-                        "Request header fields too large", "urn:userapi:problem:request-header-fields-too-large"),
-                Arguments.of(new ServiceOverloaded(), 503, "SERVICE_OVERLOADED", "Service overloaded",
-                        "urn:userapi:problem:service-overloaded"));
+                        "Request header fields too large", "urn:userapi:problem:request-header-fields-too-large"));
     }
 
     @ParameterizedTest(name = "{2} -> {1}")
     @MethodSource("expectedFailures")
-    void maps_each_expected_failure_to_its_status_code_title_and_type(Throwable failure, int status, String code,
+    void maps_each_expected_failure_to_its_status_code_title_and_type(ExpectedException failure, int status, String code,
                                                                        String title, String type) {
-        ErrorTable.Entry entry = ErrorTable.lookup(failure);
+        ErrorCode entry = ErrorCode.of(failure);
 
+        assertSame(failure.code(), entry, "an expected failure names its own row");
         assertEquals(status, entry.status());
-        assertEquals(code, entry.code());
+        assertEquals(code, entry.name());
         assertEquals(title, entry.title());
         assertEquals(type, entry.type());
-        assertTrue(entry.expected(), "answered on purpose, logged without a trace");
     }
 
     static Stream<Throwable> unexpectedFailures() {
@@ -71,29 +65,33 @@ class ErrorTableTest {
     @ParameterizedTest
     @MethodSource("unexpectedFailures")
     void maps_anything_else_to_internal_error(Throwable failure) {
-        ErrorTable.Entry entry = ErrorTable.lookup(failure);
+        ErrorCode entry = ErrorCode.of(failure);
 
-        assertSame(ErrorTable.INTERNAL_ERROR, entry);
+        assertSame(ServerError.INTERNAL_ERROR, entry);
         assertEquals(500, entry.status());
         assertEquals("urn:userapi:problem:internal-error", entry.type());
-        assertFalse(entry.expected(), "a 500 is never expected");
     }
 
     @Test
-    void gives_every_expected_failure_its_own_code() {
-        List<String> codes = expectedFailures().map(a -> ErrorTable.lookup((Throwable) a.get()[0]).code()).toList();
+    void gives_every_core_code_its_own_name() {
+        List<String> names = Stream.of(Reason.values(), UserError.values(), ServerError.values())
+                .flatMap(Stream::of).map(ErrorCode::name).toList();
 
-        assertEquals(codes.size(), codes.stream().distinct().count(), "codes: " + codes);
+        assertEquals(names.size(), names.stream().distinct().count(), "codes: " + names);
     }
 
     @Test
-    void asks_clients_to_retry_after_a_503_and_closes_connections_whose_body_was_left_unread() {
-        assertEquals(1, ErrorTable.lookup(new ServiceOverloaded()).retryAfterSeconds());
-        assertEquals(5, ErrorTable.lookup(new userapi.error.StorageUnavailable(new java.sql.SQLException("down")))
-                .retryAfterSeconds());
-        assertEquals(0, ErrorTable.lookup(new ValidationFailed("name", "x")).retryAfterSeconds());
-        assertTrue(ErrorTable.lookup(new RejectedRequest(Reason.PAYLOAD_TOO_LARGE, "The request body is larger than " + 10 + " bytes.")).closesConnection());
-        assertTrue(ErrorTable.lookup(new RejectedRequest(Reason.UNREADABLE_BODY, "x")).closesConnection());
-        assertFalse(ErrorTable.lookup(RejectedRequest.malformedJson("x")).closesConnection());
+    void asks_clients_to_retry_after_a_store_outage_and_closes_connections_whose_body_was_left_unread() {
+        assertEquals(5, ErrorCode.of(new StorageUnavailable(new java.sql.SQLException("down"))).retryAfterSeconds());
+        assertEquals(0, ErrorCode.of(new ValidationFailed("name", "x")).retryAfterSeconds());
+        assertTrue(ErrorCode.of(new RejectedRequest(Reason.PAYLOAD_TOO_LARGE, "x")).closesConnection());
+        assertTrue(ErrorCode.of(new RejectedRequest(Reason.UNREADABLE_BODY, "x")).closesConnection());
+        assertEquals(false, ErrorCode.of(RejectedRequest.malformedJson("x")).closesConnection());
+    }
+
+    @Test
+    void a_405_names_the_allowed_methods_in_its_allow_header() {
+        assertEquals(Map.of("Allow", "GET, HEAD"), RejectedRequest.methodNotAllowed(List.of("GET", "HEAD")).headers());
+        assertEquals(Map.of(), RejectedRequest.notFound().headers());
     }
 }
