@@ -104,14 +104,12 @@ $(BUILD)/.core-test-ok: $(BUILD)/.core-ok $(CORE_TEST_SRC)
 	@rm -rf $(CORE_TEST_OUT) && mkdir -p $(CORE_TEST_OUT)
 	@echo "javac: $(words $(CORE_TEST_SRC)) core test sources -> $(CORE_TEST_OUT)"
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_OUT):$(call cp_of,$(CORE_JARS) $(TEST_JARS))" -d $(CORE_TEST_OUT) $(CORE_TEST_SRC)
-	@cp -r src/core/test-resources/. $(CORE_TEST_OUT)/
 	@touch $@
 
 $(BUILD)/.test-ok: $(BUILD)/.main-ok $(BUILD)/.core-test-ok $(EXTRAS_TEST_SRC)
 	@rm -rf $(TEST_OUT) && mkdir -p $(TEST_OUT)
 	@echo "javac: $(words $(EXTRAS_TEST_SRC)) extras test sources -> $(TEST_OUT)"
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_TEST_OUT):$(MAIN_OUT):$(CORE_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(EXTRAS_TEST_SRC)
-	@cp -r src/extras/test-resources/. $(TEST_OUT)/
 	@touch $@
 
 # The jar as production starts it (bin/user-api: serial GC, bounded heap, class cache), with make's JDK, quietly:

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * relative to those), then next to the doc itself (a Markdown link); a bare file name found nowhere there must be
  * the one file of that name under src/. A class named by its package folder (http/Router, auth/SignIn) must have
  * its .java file under one of the roots. Stack-trace frames quoted in the docs ("at x.y(File.java:12)") are the
- * JVM's words, not references, and are skipped, as is a name followed by "(" (a call: Answer.json(...)).
+ * JVM's words, not references, and are skipped, as is a name followed by "(" (a call: Answer.json(...)) and a
+ * name inside a web address (https://host/a/b.md).
  */
 class DocsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -54,9 +53,6 @@ class DocsTest {
     record Findings(int names, int excerpts, int namedExcerpts, List<String> problems) {
     }
 
-    /** Every file under src/ by its bare name, for a doc that names a file without its folder. */
-    private static Map<String, List<Path>> filesByName;
-
     @Test
     void every_file_line_and_declaration_the_docs_name_exists_and_every_excerpt_starts_where_it_says() throws IOException {
         int names = 0;
@@ -72,12 +68,12 @@ class DocsTest {
             problems.addAll(findings.problems());
         }
         assertTrue(problems.isEmpty(), "the docs and the repository disagree:\n" + String.join("\n", problems));
-        // floors: README, docs/LEARN.md and docs/LEARN.ko.md name well over a hundred files, and LEARN.md quotes
-        // about twenty excerpts, most of them anchored on a declaration's name; far fewer means the patterns
-        // stopped seeing them, not that the docs are right
+        // floors: README, docs/LEARN.md and docs/LEARN.ko.md name well over two hundred files and classes, and
+        // LEARN.md quotes about thirty excerpts, nearly all anchored on a declaration's name; far fewer means the
+        // patterns stopped seeing them, not that the docs are right
         assertTrue(names > 150, "the docs name files and classes: " + names);
         assertTrue(excerpts >= 15, "the docs quote code where they say: " + excerpts);
-        assertTrue(namedExcerpts >= 10, "the docs quote code by a declaration's name: " + namedExcerpts);
+        assertTrue(namedExcerpts >= 15, "the docs quote code by a declaration's name: " + namedExcerpts);
     }
 
     @Test
@@ -151,6 +147,15 @@ class DocsTest {
         Findings findings = check("doc.md", doc);
         assertEquals(5, findings.names(), "neither the stack frame nor the call is a reference");
         assertEquals(3, findings.problems().size(), findings.problems().toString());
+    }
+
+    @Test
+    void a_name_in_a_web_address_is_not_ours_but_a_package_folder_named_http_is() {
+        Findings findings = check("doc.md", "https://github.com/a/b/Nope.md and **http://127.0.0.1:8080/x/Nope.json**,"
+                + " but `http/Router.java#route` and `http/Nope.java`\n");
+        assertEquals(2, findings.names());
+        assertEquals(1, findings.problems().size(), findings.problems().toString());
+        assertTrue(findings.problems().getFirst().contains("http/Nope.java"), findings.problems().getFirst());
     }
 
     @Test
@@ -248,7 +253,7 @@ class DocsTest {
         if (file != null) {
             return file;
         }
-        List<Path> sameName = name.contains("/") ? List.of() : filesByName().getOrDefault(name, List.of());
+        List<Path> sameName = name.contains("/") ? List.of() : filesNamed(name);
         if (sameName.size() == 1) {
             return sameName.getFirst();
         }
@@ -401,18 +406,13 @@ class DocsTest {
         }
     }
 
-    private static synchronized Map<String, List<Path>> filesByName() {
-        if (filesByName == null) {
-            Map<String, List<Path>> index = new HashMap<>();
-            try (Stream<Path> files = Files.walk(ROOT.resolve("src"))) {
-                files.filter(Files::isRegularFile)
-                        .forEach(f -> index.computeIfAbsent(f.getFileName().toString(), k -> new ArrayList<>()).add(f));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            filesByName = index;
+    /** Every file under src/ with this bare name, for a doc that names a file without its folder. */
+    private static List<Path> filesNamed(String name) {
+        try (Stream<Path> files = Files.walk(ROOT.resolve("src"))) {
+            return files.filter(f -> f.getFileName().toString().equals(name) && Files.isRegularFile(f)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return filesByName;
     }
 
     /** A name inside a web address (https://host/a/b.md) is the web's, not a file of ours. */

@@ -120,8 +120,7 @@ public final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Response response = route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 pathParams -> new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), () -> readBody(exchange),
-                        handlerHeaders(exchange)));
+                        exchange.getRequestHeaders().getFirst("Content-Type"), body(exchange), handlerHeaders(exchange)));
         writer.write(exchange, response.status(), response.headers(), response.body());
     }
 
@@ -281,12 +280,12 @@ public final class Router implements HttpHandler {
     }
 
     /**
-     * Reads at most maxBodyBytes; a larger declared or actual body is refused without buffering the excess. A
-     * request that declares no body (most GETs, HEADs and DELETEs) is not read at all. The stream is closed only
-     * after a complete read: closing drains what is left, which on broken chunked framing would wait on the
-     * client before any answer went out. The JDK drains it after the answer instead.
+     * The request's body, bounded by maxBodyBytes: a declared length over it is refused at once, before any handler
+     * runs; a body of unknown length (chunked) is read now, since only reading it tells its size; a body of declared
+     * length within the bound is read when a handler first asks for it, so a decorator that refuses the request
+     * (a 401, say) never reads it. A request that declares no body (most GETs, HEADs and DELETEs) is not read at all.
      */
-    private byte[] readBody(HttpExchange exchange) throws IOException {
+    private Request.BodyReader body(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         boolean chunked = exchange.getRequestHeaders().containsKey("Transfer-Encoding");
         long length = -1;
@@ -301,12 +300,27 @@ public final class Router implements HttpHandler {
             throw payloadTooLarge();
         }
         if (!chunked && (declared == null || length == 0)) {
-            return NO_BODY;
+            return () -> NO_BODY;
         }
+        if (chunked || length < 0) {
+            byte[] read = readBody(exchange, -1);
+            return () -> read;
+        }
+        int size = (int) length;
+        return () -> readBody(exchange, size);
+    }
+
+    /**
+     * Reads at most maxBodyBytes (length: the declared one, or -1 for unknown); a larger body is refused without
+     * buffering the excess. The stream is closed only after a complete read: closing drains what is left, which on
+     * broken chunked framing would wait on the client before any answer went out. The JDK drains it after the
+     * answer instead.
+     */
+    private byte[] readBody(HttpExchange exchange, int length) throws IOException {
         InputStream in = exchange.getRequestBody();
         byte[] body;
         try {
-            body = chunked || length < 0 ? in.readNBytes(maxBodyBytes + 1) : readDeclared(in, (int) length);
+            body = length < 0 ? in.readNBytes(maxBodyBytes + 1) : readDeclared(in, length);
         } catch (IOException brokenFraming) {
             throw new RejectedRequest(Reason.UNREADABLE_BODY,
                     "The request body could not be read: its chunked transfer coding is malformed.");

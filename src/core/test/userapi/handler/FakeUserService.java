@@ -1,6 +1,5 @@
 package userapi.handler;
 
-import userapi.auth.Caller;
 import userapi.model.Page;
 import userapi.model.User;
 import userapi.model.UserCreateRequest;
@@ -17,8 +16,6 @@ final class FakeUserService implements UserService {
     final List<String> calls = new ArrayList<>();
     UserCreateRequest created;
     UserUpdateRequest updated;
-    /** The caller of the last call that had one. */
-    Caller caller;
     User user;
     Page<User> page = new Page<>(List.of(), 0, 20, 0);
     RuntimeException failure;
@@ -35,37 +32,26 @@ final class FakeUserService implements UserService {
     }
 
     @Override
-    public User me(Caller caller) {
-        this.caller = caller;
-        record("me");
-        return user;
-    }
-
-    @Override
-    public User get(Caller caller, UUID id) {
-        this.caller = caller;
+    public User get(UUID id) {
         record("get " + id);
         return user;
     }
 
     @Override
-    public Page<User> list(Caller caller, int limit, int offset) {
-        this.caller = caller;
+    public Page<User> list(int limit, int offset) {
         record("list limit=" + limit + " offset=" + offset);
         return page;
     }
 
     @Override
-    public User update(Caller caller, UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
-        this.caller = caller;
+    public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
         record("update " + id + (expectedVersion.isPresent() ? " if version " + expectedVersion.getAsLong() : ""));
         updated = request;
         return user;
     }
 
     @Override
-    public void delete(Caller caller, UUID id, OptionalLong expectedVersion) {
-        this.caller = caller;
+    public void delete(UUID id, OptionalLong expectedVersion) {
         record("delete " + id + (expectedVersion.isPresent() ? " if version " + expectedVersion.getAsLong() : ""));
     }
 

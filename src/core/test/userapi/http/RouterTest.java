@@ -331,6 +331,7 @@ class RouterTest {
             throws IOException, InterruptedException {
         AtomicReference<Request> seen = new AtomicReference<>();
         serve(new Router(writer, MAX_BODY).post("/things/{name}", request -> {
+            request.body(); // read while the exchange is open, as ModelReader does
             seen.set(request);
             return Response.created("/things/1", Map.of("ok", true));
         }));
@@ -353,9 +354,9 @@ class RouterTest {
 
     @Test
     void accepts_a_body_of_exactly_the_limit() throws IOException, InterruptedException {
-        AtomicReference<Request> seen = new AtomicReference<>();
+        AtomicReference<byte[]> seen = new AtomicReference<>();
         serve(new Router(writer, MAX_BODY).post("/upload", request -> {
-            seen.set(request);
+            seen.set(request.body()); // read while the exchange is open: a handler reads its body when it needs it
             return Response.noContent();
         }));
 
@@ -363,7 +364,7 @@ class RouterTest {
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(MAX_BODY))).build());
 
         assertEquals(204, response.statusCode());
-        assertEquals(MAX_BODY, seen.get().body().length);
+        assertEquals(MAX_BODY, seen.get().length);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -84,7 +85,7 @@ class LogSetupTest {
 
         // Only properties are looked at: the root handlers (and so logs/app.0.log) are created at the first record.
         LogManager manager = LogManager.getLogManager();
-        assertEquals("logs/app.%g.log", manager.getProperty("userapi.logging.BufferedFileHandler.pattern"));
+        assertEquals("logs/app.%g.log", manager.getProperty("java.util.logging.FileHandler.pattern"));
         assertEquals(Level.WARNING, Logger.getLogger("org.hibernate").getLevel());
         assertTrue(Files.isDirectory(workingDirectory.resolve("logs")));
     }
@@ -96,7 +97,7 @@ class LogSetupTest {
         LogSetup.configure(workingDirectory);
 
         List<String> handlers = Stream.of(Logger.getLogger("").getHandlers()).map(h -> h.getClass().getName()).toList();
-        assertEquals(List.of(BufferedConsoleHandler.class.getName()), handlers);
+        assertEquals(List.of(ConsoleHandler.class.getName()), handlers);
         assertEquals("a file in the way", Files.readString(workingDirectory.resolve("logs"), StandardCharsets.UTF_8));
     }
 
@@ -108,12 +109,12 @@ class LogSetupTest {
             shipped.load(in);
         }
 
-        assertEquals("logs/app.%g.log", shipped.getProperty("userapi.logging.BufferedFileHandler.pattern"));
-        assertEquals("10485760", shipped.getProperty("userapi.logging.BufferedFileHandler.limit"));
-        assertEquals("5", shipped.getProperty("userapi.logging.BufferedFileHandler.count"));
-        assertEquals("true", shipped.getProperty("userapi.logging.BufferedFileHandler.append"));
-        assertEquals(BufferedConsoleHandler.class.getName() + ", " + BufferedFileHandler.class.getName(), shipped.getProperty("handlers"));
-        for (String handler : List.of(BufferedFileHandler.class.getName(), BufferedConsoleHandler.class.getName())) {
+        assertEquals("logs/app.%g.log", shipped.getProperty("java.util.logging.FileHandler.pattern"));
+        assertEquals("10485760", shipped.getProperty("java.util.logging.FileHandler.limit"));
+        assertEquals("5", shipped.getProperty("java.util.logging.FileHandler.count"));
+        assertEquals("true", shipped.getProperty("java.util.logging.FileHandler.append"));
+        assertEquals(ConsoleHandler.class.getName() + ", " + FileHandler.class.getName(), shipped.getProperty("handlers"));
+        for (String handler : List.of(FileHandler.class.getName(), ConsoleHandler.class.getName())) {
             assertEquals(LineFormatter.class.getName(), shipped.getProperty(handler + ".formatter"), handler);
             assertEquals("UTF-8", shipped.getProperty(handler + ".encoding"), handler);
         }

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every UserRepository promises, run against each implementation by a subclass that says how to open
  * a fresh, empty store and how to dispose of it: the service may not tell them apart.
  */
-abstract class UserRepositoryContract {
+public abstract class UserRepositoryContract {
     private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.089Z");
     private static final long WAIT_SECONDS = 20;
 

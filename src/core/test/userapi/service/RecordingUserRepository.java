@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Test fake: an InMemoryUserRepository that records list and update calls and can run a hook just before an update. */
-final class RecordingUserRepository extends ForwardingUserRepository {
+public final class RecordingUserRepository extends ForwardingUserRepository {
     final List<String> listCalls = new ArrayList<>();
     final List<UserChanges> updateCalls = new CopyOnWriteArrayList<>(); // updates may come from several threads
     Runnable beforeUpdate = () -> { };
