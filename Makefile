@@ -165,7 +165,7 @@ check-test-selection:
 # The restart and crash tests start the real jar as a child process: userapi.jar tells them where it is.
 # Everything is on the JVM's own class path (not the launcher's --class-path), as when the app runs:
 # java.util.logging loads the handlers and formatter named in logging.properties from there only.
-# $(call run_tests,CLASS PATH,SCANNED FOLDERS,INCLUDE PATTERN,EXCLUDE PATTERN,CHECK LICENCES: yes or empty)
+# $(call run_tests,CLASS PATH,SCANNED FOLDERS (joined by :),INCLUDE PATTERN,EXCLUDE PATTERN,CHECK LICENCES: yes or empty)
 define run_tests
 	@mkdir -p $(BUILD)/test-logs
 	@set +e; \
@@ -193,7 +193,7 @@ endef
 ALL_TEST_CP := $(TEST_OUT):$(CORE_TEST_OUT):$(MAIN_OUT):$(CORE_OUT):$(call cp_of,$(RUNTIME_JARS) $(TEST_JARS))
 
 test test-layer: check-test-selection $(BUILD)/.test-ok $(FAT_JAR)
-	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT) $(TEST_OUT),$(TEST_PATTERN),,yes)
+	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT):$(TEST_OUT),$(TEST_PATTERN),,yes)
 
 # The core's tests alone, on the core's classes and the lecture's libraries only: no extra, no jar.
 test-core: check-test-selection $(BUILD)/.core-test-ok
@@ -203,7 +203,7 @@ test-core: check-test-selection $(BUILD)/.core-test-ok
 # a database server, a browser), which make test runs too.
 SLOW_TESTS := ^userapi\.(?!DocsTest$$|LayersTest$$)[A-Z][^.]*Test$$|^userapi\.hardening\..*|^userapi\.(jdbc|auth)\.Postgres.*|^userapi\..*(Jar|EndToEnd|AcrossConnections)[^.]*Test$$|^userapi\.production\.AdminCommandTest$$
 test-fast: check-test-selection $(BUILD)/.test-ok
-	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT) $(TEST_OUT),$(TEST_PATTERN),$(SLOW_TESTS),)
+	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT):$(TEST_OUT),$(TEST_PATTERN),$(SLOW_TESTS),)
 
 # One runnable jar: our classes plus every runtime jar, service files merged, signatures dropped.
 # Each jar's licence and notice files (META-INF/LICENSE, NOTICE, license.txt, licenses/...) would overwrite one
@@ -283,3 +283,30 @@ $(BENCH_OUT)/BareServer.class: bench/BareServer.java | check-jdk
 
 bench: $(FAT_JAR) $(BUILD)/.aot-ok $(BENCH_OUT)/BareServer.class
 	@JAVA="$(JAVA)" bash bench/run.sh
+
+# --- make ide: the IDEs' own project files; make dev: rebuild and restart the server on a change -----------------
+# bin/ide-files writes VS Code's (Eclipse's .project, .classpath, .settings/, .vscode/) and IntelliJ IDEA's (.idea/)
+# project files from lib/deps.txt, after fetching the jars they name. They are git-ignored: make ide again when
+# lib/deps.txt changes. The build stays this Makefile; the IDEs compile into build/ide/.
+.PHONY: ide dev dev-core
+
+ide: $(BUILD)/.deps-ok
+	@bin/ide-files
+
+# make dev: the production server from make's classes, rebuilt and restarted when a file under DEV_WATCH changes
+# (bin/dev, FastAPI's --reload); a failed build keeps the old server. DEV_CORE=1 make dev, or make dev-core: the
+# core's server, as make run-core starts it. HOST, PORT and the rest of the configuration as for make run.
+DEV_MAKE := $(MAKE)
+DEV_PRODUCTION := DEV_TARGET=$(BUILD)/.main-ok DEV_MAIN=userapi.production.Main \
+  DEV_WATCH="src/core/java src/extras/java src/extras/resources logging.properties" \
+  DEV_CLASSPATH="$(MAIN_OUT):$(CORE_OUT):$(call cp_of,$(RUNTIME_JARS))" DEV_JAVA_FLAGS="$(JAVA_FLAGS)"
+DEV_CORE_SERVER := DEV_TARGET=$(BUILD)/.core-ok DEV_MAIN=userapi.Main \
+  DEV_WATCH="src/core/java logging.properties" \
+  DEV_CLASSPATH="$(CORE_OUT):$(call cp_of,$(CORE_JARS))" DEV_JAVA_FLAGS=
+
+dev: check-jdk
+	@exec env $(if $(filter-out 0,$(strip $(DEV_CORE))),$(DEV_CORE_SERVER),$(DEV_PRODUCTION)) \
+	  DEV_MAKE="$(DEV_MAKE)" JAVA="$(JAVA)" bin/dev
+
+dev-core: check-jdk
+	@exec env $(DEV_CORE_SERVER) DEV_MAKE="$(DEV_MAKE)" JAVA="$(JAVA)" bin/dev

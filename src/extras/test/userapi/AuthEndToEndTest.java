@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * End to end over HTTP: issue 9's contract. Each row of the table "who may do what" (anonymous, the user
+ * End to end over HTTP: the sign-in contract. Each row of the table "who may do what" (anonymous, the user
  * themself, another user, an admin) and each bullet of sign-in, logout, bearer tokens and changing secrets.
  */
 class AuthEndToEndTest {

@@ -35,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static userapi.testing.OpenApiContract.assertFailsOn;
 
 /**
- * End to end over HTTP: /openapi.json is a valid OpenAPI 3.1 document of exactly the App's routes, real requests
- * and answers match its schemas, and /docs serves Swagger UI from the class path with nothing outside its files.
+ * End to end over HTTP: /openapi.json is a valid OpenAPI 3.1 document of exactly the ProductionApp's routes, real
+ * requests and answers match its schemas, and /docs serves Swagger UI from the class path with nothing outside its
+ * files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocsEndToEndTest {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * End to end over HTTP: the /users contract (create, read, list, update, delete) against the real App, each
+ * End to end over HTTP: the /users contract (create, read, list, update, delete) against the real ProductionApp, each
  * request made as the user it concerns (signed in) or as an admin where the test is about another user.
  */
 class UsersEndToEndTest {

@@ -65,7 +65,10 @@ public final class Request {
         return headers;
     }
 
-    /** The body's bytes, read on the first call. A body that cannot be read fails here, as a RejectedRequest. */
+    /**
+     * The body's bytes, read on the first call. A body that is too large or cannot be read fails here, as the
+     * Router's RejectedRequest; any other failure to read it is unexpected (a 500).
+     */
     public byte[] body() {
         if (body == null) {
             try {

@@ -453,7 +453,7 @@ public abstract class UserRepositoryContract {
         assertTrue(repository.reachable());
     }
 
-    // --- sign-in (issue 9) ----------------------------------------------------------------------------------
+    // --- sign-in -----------------------------------------------------------------------------------------------
 
     @Test
     void keeps_the_role_and_finds_a_user_by_email() {

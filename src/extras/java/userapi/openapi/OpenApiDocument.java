@@ -39,7 +39,6 @@ public final class OpenApiDocument {
     private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final ModelSchemas schemas;
     private final Map<String, Operation> descriptions;
-    private final Map<String, ErrorCode> errors = ErrorCatalog.all();
     private final String version;
 
     OpenApiDocument(Validator validator, Map<String, Operation> descriptions, String version) {

@@ -1,8 +1,6 @@
 package userapi.auth;
 
 import org.junit.jupiter.api.Test;
-import userapi.auth.Forbidden;
-import userapi.auth.Caller;
 import userapi.model.Role;
 
 import java.util.UUID;
@@ -12,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Unit tests of AccessPolicy: issue 9's table, decided from the caller and the id alone. */
+/** Unit tests of AccessPolicy: the table of who may do what, decided from the caller and the id alone. */
 class AccessPolicyTest {
     private static final UUID ADA = new UUID(0, 1);
     private static final UUID BOB = new UUID(0, 2);

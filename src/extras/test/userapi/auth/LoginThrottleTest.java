@@ -3,7 +3,6 @@ package userapi.auth;
 import userapi.service.MutableClock;
 
 import org.junit.jupiter.api.Test;
-import userapi.auth.TooManyLoginAttempts;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import userapi.model.Role;
-import userapi.auth.StoredToken;
 import userapi.model.User;
 
 import java.time.Duration;
@@ -23,14 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every TokenRepository promises, run against each store by a subclass that opens a fresh, empty one (with the
  * user store its tokens belong to): the service may not tell them apart.
  */
-abstract class TokenRepositoryContract {
+public abstract class TokenRepositoryContract {
     private static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
     private static final Instant LATER = T0.plus(Duration.ofHours(1));
     private static final UUID ADA = new UUID(0, 1);
     private static final UUID BOB = new UUID(0, 2);
 
     /** A user store and the token store beside it, both fresh and empty. */
-    protected record Stores(UserRepository users, TokenRepository tokens) {
+    public record Stores(UserRepository users, TokenRepository tokens) {
     }
 
     protected Stores stores;

@@ -1,7 +1,5 @@
 package userapi.hardening;
 
-import userapi.App;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +92,7 @@ class GracefulShutdownTest {
             int exit = jar.process().exitValue();
             assertTrue(exit == 143 || exit == 0, "exit code " + exit);
             assertTrue(jar.logFile().strip().endsWith("] stopped"), jar.logFile());
-            long graceMillis = App.SHUTDOWN_GRACE_SECONDS * 1000L;
+            long graceMillis = ProductionApp.SHUTDOWN_GRACE_SECONDS * 1000L;
             assertTrue(millis >= graceMillis - 500, "it waited for the stuck request first: " + millis + " ms");
             // the server's stop and the executor's shutdown each wait at most the grace period; 10 s more for the JVM
             assertTrue(millis <= 2 * graceMillis + 10_000, "bounded by the grace period: " + millis + " ms");

@@ -18,23 +18,23 @@ import java.util.TreeMap;
  * A tiny HTTP/1.1 client on a raw socket, for the bytes java.net.http.HttpClient refuses to send: invalid UTF-8,
  * huge or odd headers, bare CRs in a method, trickled requests. 127.0.0.1 only; every read has a timeout.
  */
-final class RawHttp {
-    static final int READ_TIMEOUT_MILLIS = 15_000;
+public final class RawHttp {
+    public static final int READ_TIMEOUT_MILLIS = 15_000;
 
     /** One answer as it came off the wire; header names are lower-cased. */
-    record Response(int status, String statusLine, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Response(int status, String statusLine, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.getFirst();
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     /** The server closed or reset the connection before a whole status line and header section arrived. */
-    static final class DroppedConnection extends IOException {
+    public static final class DroppedConnection extends IOException {
         DroppedConnection(String message, Throwable cause) {
             super(message, cause);
         }
@@ -43,14 +43,14 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Socket connect(int port) throws IOException {
+    public static Socket connect(int port) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         return socket;
     }
 
     /** Sends the bytes as they are on a new connection and reads one response. */
-    static Response exchange(int port, byte[] request) throws IOException {
+    public static Response exchange(int port, byte[] request) throws IOException {
         try (Socket socket = connect(port)) {
             OutputStream out = socket.getOutputStream();
             try {
@@ -64,7 +64,7 @@ final class RawHttp {
     }
 
     /** "METHOD target HTTP/1.1" + Host + Connection: close + the given header lines + body with its length. */
-    static byte[] request(String method, String target, List<String> headerLines, byte[] body) {
+    public static byte[] request(String method, String target, List<String> headerLines, byte[] body) {
         StringBuilder head = new StringBuilder()
                 .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1\r\n")
@@ -84,7 +84,7 @@ final class RawHttp {
         return bytes.toByteArray();
     }
 
-    static Response read(InputStream in, byte[] request) throws IOException {
+    public static Response read(InputStream in, byte[] request) throws IOException {
         boolean head = startsWith(request, "HEAD ");
         try {
             while (true) {

@@ -3,9 +3,8 @@ package userapi.hardening;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import userapi.production.ProductionApp;
-import userapi.testing.TestConfig;
-import userapi.production.Config;
 import userapi.repository.InMemoryUserRepository;
+import userapi.testing.TestConfig;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Shutdown with a drain delay: from the moment App.close() begins, /health/ready answers 503 while the server still
- * accepts and serves (liveness stays 200, a request in flight and a new one both complete); only after the drain
+ * Shutdown with a drain delay: from the moment ProductionApp.close() begins, /health/ready answers 503 while the
+ * server still accepts and serves (liveness stays 200, a request in flight and a new one both complete); only after the drain
  * does it stop accepting.
  */
 class ReadinessDrainTest {
@@ -61,7 +60,7 @@ class ReadinessDrainTest {
             assertEquals(201, created.status(), created.bodyText());
         } finally {
             if (closer.getState() == Thread.State.NEW) {
-                closer.start(); // a check failed before shutdown began: still close the App
+                closer.start(); // a check failed before shutdown began: still close the server
             }
             closer.join(TimeUnit.SECONDS.toMillis(60));
             repository.close();

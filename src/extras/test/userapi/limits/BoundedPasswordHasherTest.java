@@ -4,7 +4,6 @@ import userapi.service.PasswordHasher;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import userapi.limits.ServiceOverloaded;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import userapi.limits.ServerLimits;
 import userapi.testing.RunningApp;
 import userapi.testing.RunningJar;
 

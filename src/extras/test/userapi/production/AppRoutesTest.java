@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import userapi.auth.SignIn;
 import userapi.http.Router;
 import userapi.testing.Reply;
 import userapi.testing.RunningApp;
@@ -16,7 +17,10 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** App's own route table, read from the running App rather than copied: the API's routes, and what each path allows. */
+/**
+ * ProductionApp's own route table, read from the running server rather than copied: the API's routes, and what each
+ * path allows.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppRoutesTest {
     private RunningApp app;
@@ -43,14 +47,14 @@ class AppRoutesTest {
     void protects_every_route_but_health_metrics_login_sign_up_and_the_docs() {
         assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /auth/login",
                         "POST /users", "GET /openapi.json", "GET /docs", "GET /docs/{file}"),
-                app.routes().stream().filter(route -> !route.requiresAuthentication())
+                app.routes().stream().filter(route -> !(route.handler() instanceof SignIn.Required))
                         .map(route -> route.method() + " " + route.template()).toList());
     }
 
     @Test
     void answers_every_protected_route_401_with_a_bearer_challenge_when_no_token_is_sent() throws Exception {
         for (Router.Route route : app.routes()) {
-            if (route.requiresAuthentication()) {
+            if (route.handler() instanceof SignIn.Required) {
                 String path = route.template().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001");
                 Reply reply = app.send(route.method(), path, null, null);
 

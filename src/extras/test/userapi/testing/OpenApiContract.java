@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class OpenApiContract {
     /** Relative to the repository root, where `make test` runs. */
-    public static final Path OPENAPI_31_SCHEMA = Path.of("src/test/resources/openapi/oas-3.1-schema-2025-11-23.json");
+    public static final Path OPENAPI_31_SCHEMA = Path.of("src/extras/test-resources/openapi/oas-3.1-schema-2025-11-23.json");
     private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
     private final JsonMapper mapper = JsonMapper.builder().build();

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
-/** The real App in this JVM on 127.0.0.1, port 0, with an empty in-memory repository and a client; one per test. */
+/** The real ProductionApp in this JVM on 127.0.0.1, port 0, with an empty in-memory repository and a client. */
 public final class RunningApp extends HttpTarget {
     private final ProductionApp app;
     private final InMemoryUserRepository users;
@@ -39,7 +39,7 @@ public final class RunningApp extends HttpTarget {
 
     /**
      * Makes the user with this e-mail an admin, as the admin command does, through the repository this test
-     * handed the App: no request can do it, and no backdoor in the App is needed.
+     * handed the ProductionApp: no request can do it, and no backdoor in the server is needed.
      */
     @Override
     public void promote(String email) {
@@ -53,7 +53,7 @@ public final class RunningApp extends HttpTarget {
     }
 
 
-    /** The App's own route table. */
+    /** The server's own route table. */
     public List<Router.Route> routes() {
         return app.routes();
     }
@@ -65,7 +65,7 @@ public final class RunningApp extends HttpTarget {
 
     /**
      * Server first: if the client closed its idle keep-alive connection first, the JDK server would sometimes
-     * count it as a request in progress and wait out the App's whole two-second stop delay.
+     * count it as a request in progress and wait out the server's whole stop delay.
      */
     @Override
     public void close() {

@@ -5,14 +5,14 @@ import userapi.production.Config;
 import java.util.Map;
 import java.util.Set;
 
-/** Config for tests that hand App their own repository: built the way Main builds it, from environment values. */
+/** Config for tests that hand ProductionApp their own repository: built the way Main builds it, from the environment. */
 public final class TestConfig {
     private TestConfig() {
     }
 
     /**
-     * Loopback, port 0 (any free port), users in memory unless the test passes its own repository to App, and no
-     * readiness drain on close.
+     * Loopback, port 0 (any free port), users in memory unless the test passes its own repository to ProductionApp,
+     * and no readiness drain on close.
      */
     public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations) {
         return local(blockedEmailDomains, passwordHashIterations, 0);
