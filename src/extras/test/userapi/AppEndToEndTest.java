@@ -1,12 +1,13 @@
 package userapi;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import userapi.testing.Reply;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningAppExtension;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** End to end over HTTP: what the whole app promises on every route (health, HEAD, OPTIONS, request ids). */
+@ExtendWith(RunningAppExtension.class)
 class AppEndToEndTest {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String PASSWORD = "correct horse battery staple";
@@ -26,14 +28,10 @@ class AppEndToEndTest {
     private RunningApp app;
 
     @BeforeEach
-    void start() throws Exception {
-        app = RunningApp.start();
+    void start(RunningApp app) throws Exception {
+        this.app = app;
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void reports_health_up() throws Exception {

@@ -1,11 +1,12 @@
 package userapi;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import userapi.testing.Reply;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningAppExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * End to end over HTTP: the sign-in contract. Each row of the table "who may do what" (anonymous, the user
  * themself, another user, an admin) and each bullet of sign-in, logout, bearer tokens and changing secrets.
  */
+@ExtendWith(RunningAppExtension.class)
 class AuthEndToEndTest {
     private static final String PASSWORD = "correct horse";
     private static final String UNKNOWN_ID = "3f1c2b9e-8a4d-4c1e-9f00-1234567890ab";
@@ -30,16 +32,12 @@ class AuthEndToEndTest {
     private String bobId;
 
     @BeforeEach
-    void start() throws Exception {
-        app = RunningApp.start();
+    void start(RunningApp app) throws Exception {
+        this.app = app;
         adaId = app.createUserId("Ada", "ada@example.com", PASSWORD);
         bobId = app.createUserId("Bob", "bob@example.com", PASSWORD);
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     private void asAnonymous() {
         app.authorizeAs(null);

@@ -1,9 +1,9 @@
 package userapi;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +14,7 @@ import userapi.http.Router;
 import userapi.testing.OpenApiContract;
 import userapi.testing.Reply;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningAppExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ import static userapi.testing.OpenApiContract.assertFailsOn;
  * files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningAppExtension.class)
 class DocsEndToEndTest {
     private static final String PASSWORD = "correct horse battery staple";
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -47,17 +49,13 @@ class DocsEndToEndTest {
     private OpenApiContract contract;
 
     @BeforeAll
-    void start() throws Exception {
-        app = RunningApp.start();
+    void start(RunningApp app) throws Exception {
+        this.app = app;
         Reply reply = app.get("/openapi.json");
         assertEquals(200, reply.status(), reply.body());
         contract = new OpenApiContract(reply.json());
     }
 
-    @AfterAll
-    void stop() {
-        app.close();
-    }
 
     // --- the document ------------------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 package userapi;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import userapi.testing.Reply;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningAppExtension;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.ByteBuffer;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** End to end over HTTP: every failure is one problem+json shape with the right status, code and field list. */
+@ExtendWith(RunningAppExtension.class)
 class ErrorsEndToEndTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String SECRET = "Zebra-Quartz-7731-do-not-echo";
@@ -31,14 +33,10 @@ class ErrorsEndToEndTest {
     private RunningApp app;
 
     @BeforeEach
-    void start() throws Exception {
-        app = RunningApp.start();
+    void start(RunningApp app) throws Exception {
+        this.app = app;
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void lists_every_violated_field_at_once() throws Exception {

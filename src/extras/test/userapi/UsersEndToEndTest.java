@@ -1,7 +1,7 @@
 package userapi;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import userapi.testing.Reply;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningAppExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * End to end over HTTP: the /users contract (create, read, list, update, delete) against the real ProductionApp, each
  * request made as the user it concerns (signed in) or as an admin where the test is about another user.
  */
+@ExtendWith(RunningAppExtension.class)
 class UsersEndToEndTest {
     private static final Set<String> USER_FIELDS = Set.of("id", "name", "email", "role", "createdAt");
     private static final String PASSWORD = "correct horse battery staple";
@@ -39,14 +41,10 @@ class UsersEndToEndTest {
     private RunningApp app;
 
     @BeforeEach
-    void start() throws Exception {
-        app = RunningApp.start();
+    void start(RunningApp app) throws Exception {
+        this.app = app;
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     // --- POST /users ------------------------------------------------------------------------------------------
 

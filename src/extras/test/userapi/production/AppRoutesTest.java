@@ -1,13 +1,14 @@
 package userapi.production;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import userapi.auth.SignIn;
 import userapi.http.Router;
 import userapi.testing.Reply;
 import userapi.testing.RunningApp;
+import userapi.testing.RunningAppExtension;
 
 import java.io.IOException;
 import java.util.List;
@@ -22,18 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * path allows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningAppExtension.class)
 class AppRoutesTest {
     private RunningApp app;
 
     @BeforeAll
-    void start() throws IOException {
-        app = RunningApp.start();
+    void start(RunningApp app) throws IOException {
+        this.app = app;
     }
 
-    @AfterAll
-    void stop() {
-        app.close();
-    }
 
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
