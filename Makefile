@@ -306,7 +306,7 @@ DEV_CORE_SERVER := DEV_TARGET=$(BUILD)/.core-ok DEV_MAIN=userapi.Main \
 
 dev: check-jdk
 	@exec env $(if $(filter-out 0,$(strip $(DEV_CORE))),$(DEV_CORE_SERVER),$(DEV_PRODUCTION)) \
-	  DEV_MAKE="$(DEV_MAKE)" JAVA="$(JAVA)" bin/dev
+	  DEV_MAKE="$(DEV_MAKE)" DEV_RUN_DIR="$(BUILD)/dev" JAVA="$(JAVA)" bin/dev
 
 dev-core: check-jdk
-	@exec env $(DEV_CORE_SERVER) DEV_MAKE="$(DEV_MAKE)" JAVA="$(JAVA)" bin/dev
+	@exec env $(DEV_CORE_SERVER) DEV_MAKE="$(DEV_MAKE)" DEV_RUN_DIR="$(BUILD)/dev" JAVA="$(JAVA)" bin/dev

@@ -63,7 +63,7 @@ public final class UserHandler {
 
     /**
      * curl -X PATCH localhost:8080/users/{id} -H 'If-Match: "1"'
-     * -H 'Content-Type: application/json' -d '{"password":"new horse battery","currentPassword":"correct horse"}'
+     * -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace"}'
      */
     public Response update(Request request) {
         UUID id = id(request);

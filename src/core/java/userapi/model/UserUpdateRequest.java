@@ -9,7 +9,8 @@ import static userapi.model.Constraints.*;
 
 /**
  * Request model of PATCH /users/{id}: every field optional (absent means unchanged), same rules as create.
- * currentPassword re-authenticates a user changing their own e-mail or password (the service decides when it is needed).
+ * currentPassword re-authenticates a user changing their own e-mail or password: sign-in's rules check it (the
+ * production server's auth/SignedInUsers); the lecture's server, where nobody signs in, does not look at it.
  */
 public record UserUpdateRequest(
         @CodePointLength(min = 1, max = NAME_MAX) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
@@ -21,7 +22,7 @@ public record UserUpdateRequest(
         @CodePointLength(max = PASSWORD_MAX)
         String currentPassword) {
 
-    /** A change that re-authenticates with no current password: a name change, or an admin's change of another user. */
+    /** A change without a current password: a name change, or an admin's change of another user. */
     public UserUpdateRequest(String name, String email, String password) {
         this(name, email, password, null);
     }
