@@ -86,14 +86,14 @@ $(VERSION_STAMP):
 core: $(BUILD)/.core-ok
 
 $(BUILD)/.core-ok: $(BUILD)/.deps-ok $(CORE_SRC) logging.properties | check-jdk
-	@rm -rf $(CORE_OUT) && mkdir -p $(CORE_OUT)
+	@rm -f $@ && rm -rf $(CORE_OUT) && mkdir -p $(CORE_OUT)
 	@echo "javac: $(words $(CORE_SRC)) core sources -> $(CORE_OUT) (with the lecture's libraries only)"
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(call cp_of,$(CORE_JARS))" -d $(CORE_OUT) $(CORE_SRC)
 	@cp logging.properties $(CORE_OUT)/logging.properties
 	@touch $@
 
 $(BUILD)/.main-ok: $(BUILD)/.core-ok $(EXTRAS_SRC) $(RESOURCES) $(VERSION_STAMP) | check-jdk
-	@rm -rf $(MAIN_OUT) && mkdir -p $(MAIN_OUT)
+	@rm -f $@ && rm -rf $(MAIN_OUT) && mkdir -p $(MAIN_OUT)
 	@echo "javac: $(words $(EXTRAS_SRC)) extras sources -> $(MAIN_OUT)"
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_OUT):$(call cp_of,$(RUNTIME_JARS))" -d $(MAIN_OUT) $(EXTRAS_SRC)
 	@cp -r src/extras/resources/. $(MAIN_OUT)/
@@ -101,13 +101,13 @@ $(BUILD)/.main-ok: $(BUILD)/.core-ok $(EXTRAS_SRC) $(RESOURCES) $(VERSION_STAMP)
 	@touch $@
 
 $(BUILD)/.core-test-ok: $(BUILD)/.core-ok $(CORE_TEST_SRC)
-	@rm -rf $(CORE_TEST_OUT) && mkdir -p $(CORE_TEST_OUT)
+	@rm -f $@ && rm -rf $(CORE_TEST_OUT) && mkdir -p $(CORE_TEST_OUT)
 	@echo "javac: $(words $(CORE_TEST_SRC)) core test sources -> $(CORE_TEST_OUT)"
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_OUT):$(call cp_of,$(CORE_JARS) $(TEST_JARS))" -d $(CORE_TEST_OUT) $(CORE_TEST_SRC)
 	@touch $@
 
 $(BUILD)/.test-ok: $(BUILD)/.main-ok $(BUILD)/.core-test-ok $(EXTRAS_TEST_SRC)
-	@rm -rf $(TEST_OUT) && mkdir -p $(TEST_OUT)
+	@rm -f $@ && rm -rf $(TEST_OUT) && mkdir -p $(TEST_OUT)
 	@echo "javac: $(words $(EXTRAS_TEST_SRC)) extras test sources -> $(TEST_OUT)"
 	@$(JAVAC) $(JAVAC_FLAGS) -cp "$(CORE_TEST_OUT):$(MAIN_OUT):$(CORE_OUT):$(call cp_of,$(ALL_JARS))" -d $(TEST_OUT) $(EXTRAS_TEST_SRC)
 	@touch $@
@@ -201,7 +201,7 @@ test-core: check-test-selection $(BUILD)/.core-test-ok
 
 # The unit tests of every layer, core and extras: everything but the end-to-end tests (a real server or the jar,
 # a database server, a browser), which make test runs too.
-SLOW_TESTS := ^userapi\.(?!DocsTest$$|LayersTest$$)[A-Z][^.]*Test$$|^userapi\.hardening\..*|^userapi\.(jdbc|auth)\.Postgres.*|^userapi\..*(Jar|EndToEnd|AcrossConnections)[^.]*Test$$|^userapi\.production\.AdminCommandTest$$
+SLOW_TESTS := ^userapi\.(?!DocsTest$$|LayersTest$$|IdeFilesTest$$)[A-Z][^.]*Test$$|^userapi\.hardening\..*|^userapi\.(jdbc|auth)\.Postgres.*|^userapi\..*(Jar|EndToEnd|AcrossConnections)[^.]*Test$$|^userapi\.production\.AdminCommandTest$$
 test-fast: check-test-selection $(BUILD)/.test-ok
 	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT):$(TEST_OUT),$(TEST_PATTERN),$(SLOW_TESTS),)
 
