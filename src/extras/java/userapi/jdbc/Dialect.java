@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * What differs between the two databases JdbcUserRepository runs on: connection settings, the schema folder,
- * how a duplicate e-mail and an unreachable server look, and how a migration locks out other instances.
- * The SQL for users themselves is the same on both.
+ * What differs between the two databases a Database runs on: connection settings, the schema folder, how a
+ * unique constraint's refusal and an unreachable server look, and how a migration locks out other instances.
+ * The repositories' SQL is the same on both.
  */
 enum Dialect {
     /** One file, one machine: WAL with synchronous=FULL, so a commit is on disk before it returns. */
@@ -50,17 +50,15 @@ enum Dialect {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new JdbcUserRepository.CannotOpen("cannot create the directory " + parent + " for the database: "
+                throw new Database.CannotOpen("cannot create the directory " + parent + " for the database: "
                         + e.getMessage());
             }
             SqliteNativeLibrary.useCopyUnder(parent.resolve(".sqlite-native"));
         }
 
         @Override
-        boolean isEmailTaken(SQLException e) {
-            return e instanceof SQLiteException sqlite
-                    && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-                    && e.getMessage().contains("users.email");
+        boolean isUniqueViolation(SQLException e) {
+            return e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
         }
 
         @Override
@@ -118,8 +116,8 @@ enum Dialect {
         }
 
         @Override
-        boolean isEmailTaken(SQLException e) {
-            return "23505".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().contains("users_email_unique");
+        boolean isUniqueViolation(SQLException e) {
+            return "23505".equals(e.getSQLState()); // class 23, integrity constraint violation: unique_violation
         }
 
         @Override
@@ -198,8 +196,8 @@ enum Dialect {
     /** Anything to do before the first connection, such as creating the directory of a database file. */
     abstract void prepare(String jdbcUrl);
 
-    /** True if the failure is the unique constraint on users.email, and nothing else. */
-    abstract boolean isEmailTaken(SQLException e);
+    /** True if a UNIQUE constraint refused the statement, whichever it was: its message names it, for the caller. */
+    abstract boolean isUniqueViolation(SQLException e);
 
     /** True if the server could not be reached at all, as opposed to refusing us (bad password, no such database). */
     abstract boolean isUnreachable(SQLException e);

@@ -10,71 +10,79 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Tokens in the users' SQL database (table tokens, schema V4), through the pool and migrations of its
- * JdbcUserRepository: the same statements on SQLite and PostgreSQL, so a token issued by one instance works on
- * every instance of one PostgreSQL, and a logout on one is seen by all at once. Each method is one statement in
- * auto-commit on an index (the token's hash, its user, its expiry); any database failure is StorageUnavailable.
+ * Tokens in the users' SQL database (table tokens, schema V4), the tokens' statements run by the {@link Database}
+ * they share with JdbcUserRepository: the same statements on SQLite and PostgreSQL, so a token issued by one
+ * instance works on every instance of one PostgreSQL, and a logout on one is seen by all at once. Each method is one
+ * statement in auto-commit on an index (the token's hash, its user, its expiry); any database failure is
+ * StorageUnavailable. The database is the users' repository's to close.
  */
 public final class JdbcTokenRepository implements TokenRepository {
-    private final JdbcUserRepository users;
+    private static final String INSERT =
+            "INSERT INTO tokens (token_hash, user_id, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?)";
+    private static final String FIND_VALID =
+            "SELECT user_id, created_at_ms, expires_at_ms FROM tokens WHERE token_hash = ? AND expires_at_ms > ?";
+    private static final String DELETE = "DELETE FROM tokens WHERE token_hash = ?";
+    private static final String DELETE_ALL_OF = "DELETE FROM tokens WHERE user_id = ? AND token_hash <> ?";
+    private static final String DELETE_EXPIRED = "DELETE FROM tokens WHERE expires_at_ms <= ?";
 
+    private final Database database;
+
+    public JdbcTokenRepository(Database database) {
+        this.database = database;
+    }
+
+    /** In the database of these users. */
     public JdbcTokenRepository(JdbcUserRepository users) {
-        this.users = users;
+        this(users.database());
     }
 
     /** A token of a user deleted at this very moment fails on the foreign key: 503, and nothing is stored. */
     @Override
     public void insert(StoredToken token) {
-        run("INSERT INTO tokens (token_hash, user_id, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?)", statement -> {
-            statement.setString(1, token.hash());
-            statement.setObject(2, token.userId());
-            statement.setLong(3, token.createdAt().toEpochMilli());
-            statement.setLong(4, token.expiresAt().toEpochMilli());
-            return statement.executeUpdate();
+        database.run(INSERT, insert -> {
+            insert.setString(1, token.hash());
+            insert.setObject(2, token.userId());
+            insert.setLong(3, token.createdAt().toEpochMilli());
+            insert.setLong(4, token.expiresAt().toEpochMilli());
+            return insert.executeUpdate();
         });
     }
 
     @Override
     public Optional<StoredToken> findValid(String hash, Instant now) {
-        return run("SELECT user_id, created_at_ms, expires_at_ms FROM tokens WHERE token_hash = ? AND expires_at_ms > ?",
-                statement -> {
-                    statement.setString(1, hash);
-                    statement.setLong(2, now.toEpochMilli());
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(new StoredToken(hash, UUID.fromString(rows.getString(1)),
-                                Instant.ofEpochMilli(rows.getLong(2)), Instant.ofEpochMilli(rows.getLong(3))))
-                                : Optional.empty();
-                    }
-                });
+        return database.run(FIND_VALID, find -> {
+            find.setString(1, hash);
+            find.setLong(2, now.toEpochMilli());
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() ? Optional.of(new StoredToken(hash, UUID.fromString(rows.getString(1)),
+                        Instant.ofEpochMilli(rows.getLong(2)), Instant.ofEpochMilli(rows.getLong(3))))
+                        : Optional.empty();
+            }
+        });
     }
 
     @Override
     public boolean delete(String hash) {
-        return run("DELETE FROM tokens WHERE token_hash = ?", statement -> {
-            statement.setString(1, hash);
-            return statement.executeUpdate() == 1;
+        return database.run(DELETE, delete -> {
+            delete.setString(1, hash);
+            return delete.executeUpdate() == 1;
         });
     }
 
     @Override
     public int deleteAllOf(UUID userId, String keepHash) {
-        return run("DELETE FROM tokens WHERE user_id = ? AND token_hash <> ?", statement -> {
-            statement.setObject(1, userId);
-            statement.setString(2, keepHash == null ? "" : keepHash); // no hash is empty: "" keeps none
-            return statement.executeUpdate();
+        return database.run(DELETE_ALL_OF, delete -> {
+            delete.setObject(1, userId);
+            delete.setString(2, keepHash == null ? "" : keepHash); // no hash is empty: "" keeps none
+            return delete.executeUpdate();
         });
     }
 
     @Override
     public int deleteExpired(Instant now) {
-        return run("DELETE FROM tokens WHERE expires_at_ms <= ?", statement -> {
-            statement.setLong(1, now.toEpochMilli());
-            return statement.executeUpdate();
+        return database.run(DELETE_EXPIRED, delete -> {
+            delete.setLong(1, now.toEpochMilli());
+            return delete.executeUpdate();
         });
-    }
-
-    /** On the users' pool, prepared once per connection; a database failure becomes StorageUnavailable. */
-    private <T> T run(String sql, JdbcUserRepository.StatementWork<T> work) {
-        return users.withStatement(sql, work);
     }
 }

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 /**
  * The one place that migrates a database that could not be reached at start: a single background thread tries
  * again, at a growing pause or at once when a request finds the schema missing, until it succeeds or the
- * repository closes. Requests and /health never migrate; they only read {@link #failure()}.
+ * Database closes. Requests and /health never migrate; they only read {@link #failure()}.
  */
 final class LateMigration implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LateMigration.class.getName());

@@ -4,6 +4,7 @@ package userapi.production;
 import userapi.exception.StorageUnavailable;
 import userapi.model.Role;
 import userapi.model.User;
+import userapi.jdbc.Database;
 import userapi.jdbc.JdbcUserRepository;
 import userapi.service.EmailAddresses;
 
@@ -67,7 +68,7 @@ public final class AdminCommand {
                 return FAILED;
             }
             return OK;
-        } catch (JdbcUserRepository.CannotOpen e) {
+        } catch (Database.CannotOpen e) {
             err.println("userapi: cannot open the database: " + e.getMessage());
             return FAILED;
         } catch (StorageUnavailable e) {

@@ -2,7 +2,7 @@ package userapi.production;
 
 import userapi.limits.ServerLimits;
 import userapi.logging.LogSetup;
-import userapi.jdbc.JdbcUserRepository;
+import userapi.jdbc.Database;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -43,7 +43,7 @@ public final class Main {
                 app.close();
                 LogSetup.closeHandlers();
             }, "shutdown"));
-        } catch (JdbcUserRepository.CannotOpen e) {
+        } catch (Database.CannotOpen e) {
             System.err.println("userapi: cannot start: " + e.getMessage());
             System.exit(1);
         } catch (BindException e) {

@@ -26,6 +26,7 @@ import userapi.http.JsonBodyWriter;
 import userapi.http.JsonMappers;
 import userapi.http.ModelReader;
 import userapi.http.Router;
+import userapi.jdbc.Database;
 import userapi.jdbc.JdbcTokenRepository;
 import userapi.jdbc.JdbcUserRepository;
 import userapi.limits.BoundedPasswordHasher;
@@ -82,24 +83,24 @@ public final class ProductionApp implements AutoCloseable {
 
     /**
      * Opens the repository of config.databaseUrl() (the app owns it and closes it last), then starts.
-     * @throws JdbcUserRepository.CannotOpen if the database is corrupt, locked or refuses us
+     * @throws Database.CannotOpen if the database is corrupt, locked or refuses us
      */
     public static ProductionApp start(Config config) throws IOException {
         if (config.databaseUrl().equals(Config.MEMORY)) {
             return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null, null);
         }
-        JdbcUserRepository repository = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(),
-                config.databasePoolSize(), DATABASE_TIMEOUT);
-        UserRepository users = repository;
-        TokenRepository tokens = new JdbcTokenRepository(repository); // one pool for both
+        Database database = Database.open(config.databaseUrl(), config.databasePassword(), config.databasePoolSize(),
+                DATABASE_TIMEOUT);
+        UserRepository users = new JdbcUserRepository(database); // closes the database
+        TokenRepository tokens = new JdbcTokenRepository(database); // one pool for both
         ReadCache cache = null;
-        if (repository.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
-            cache = new ReadCache(new SqliteDataVersion(repository::openOutsidePool));
-            users = new CachedUserRepository(repository, cache); // closes the cache, then the repository
+        if (database.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
+            cache = new ReadCache(new SqliteDataVersion(database::openOutsidePool));
+            users = new CachedUserRepository(users, cache); // closes the cache, then the repository
             tokens = new CachedTokenRepository(tokens, cache);
         }
         try {
-            return start(config, users, tokens, users, repository.poolStatistics(), cache);
+            return start(config, users, tokens, users, database.poolStatistics(), cache);
         } catch (IOException | RuntimeException e) {
             users.close();
             throw e;
@@ -114,7 +115,7 @@ public final class ProductionApp implements AutoCloseable {
     /** Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into). */
     public static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
         return start(config, repository, tokens, null,
-                repository instanceof JdbcUserRepository jdbc ? jdbc.poolStatistics() : null, null);
+                repository instanceof JdbcUserRepository jdbc ? jdbc.database().poolStatistics() : null, null);
     }
 
     /**

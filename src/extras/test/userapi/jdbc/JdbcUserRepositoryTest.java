@@ -123,7 +123,7 @@ class JdbcUserRepositoryTest {
         String edited = "0".repeat(64); // what the file's checksum was when it was applied, before someone edited it
         execute("UPDATE schema_version SET checksum = '" + edited + "' WHERE version = 1");
 
-        JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
+        Database.CannotOpen failure = assertThrows(Database.CannotOpen.class,
                 () -> JdbcUserRepository.open(url(), TIMEOUT));
 
         assertEquals("schema file V1__create_users.sql was edited after it was applied to this database (sha-256 "
@@ -194,7 +194,7 @@ class JdbcUserRepositoryTest {
         Files.writeString(directory.resolve("users.db"), "these are not the bytes of a SQLite database ".repeat(50),
                 StandardCharsets.UTF_8);
 
-        JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
+        Database.CannotOpen failure = assertThrows(Database.CannotOpen.class,
                 () -> JdbcUserRepository.open(url(), TIMEOUT));
 
         assertEquals(directory.resolve("users.db") + " is not a usable SQLite database (File opened that is not a "
@@ -209,7 +209,7 @@ class JdbcUserRepositoryTest {
             other.setAutoCommit(false);
             statement.execute("INSERT INTO held VALUES (1)"); // holds the write lock until commit, as a sqlite3 shell can
 
-            JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
+            Database.CannotOpen failure = assertThrows(Database.CannotOpen.class,
                     () -> JdbcUserRepository.open(url() + "?busy_timeout=100", TIMEOUT));
 
             assertEquals(directory.resolve("users.db") + " is locked by another process: stop that process or set "
@@ -225,7 +225,7 @@ class JdbcUserRepositoryTest {
             other.setAutoCommit(false);
             statement.execute("DELETE FROM users"); // a sqlite3 shell in the middle of a write transaction
 
-            JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
+            Database.CannotOpen failure = assertThrows(Database.CannotOpen.class,
                     () -> JdbcUserRepository.open(url() + "?busy_timeout=100", TIMEOUT));
 
             assertTrue(failure.getMessage().endsWith(" is locked by another process: stop that process or set "
@@ -243,7 +243,7 @@ class JdbcUserRepositoryTest {
                 "INSERT INTO schema_version VALUES (" + newer + ", 'add_sessions', '2030-01-01T00:00:00Z', '"
                         + "a".repeat(64) + "')");
 
-        JdbcUserRepository.CannotOpen failure = assertThrows(JdbcUserRepository.CannotOpen.class,
+        Database.CannotOpen failure = assertThrows(Database.CannotOpen.class,
                 () -> JdbcUserRepository.open(url(), TIMEOUT));
 
         assertEquals("the database has schema version " + newer + " but this server knows only up to " + known
@@ -272,7 +272,7 @@ class JdbcUserRepositoryTest {
 
             // Not a 409 about the e-mail: a colliding id is a failure of the store, never the client's fault.
             assertThrows(StorageUnavailable.class, () -> repository.insert(sameId));
-            assertEquals(0, repository.connectionsInUse());
+            assertEquals(0, repository.database().connectionsInUse());
         }
     }
 

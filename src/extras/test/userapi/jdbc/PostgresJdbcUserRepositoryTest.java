@@ -79,7 +79,7 @@ class PostgresJdbcUserRepositoryTest {
             assertEquals(1, migrations.size());
             assertNotEquals(Thread.currentThread().threadId(), migrations.getFirst().getLongThreadID(),
                     "a request migrated the schema");
-            assertEquals(0, repository.connectionsInUse());
+            assertEquals(0, repository.database().connectionsInUse());
         } finally {
             logger.removeHandler(capture);
             schema.drop();

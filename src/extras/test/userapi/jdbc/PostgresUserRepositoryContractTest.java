@@ -30,6 +30,6 @@ class PostgresUserRepositoryContractTest extends UserRepositoryContract {
 
     @AfterEach
     void every_connection_went_back_to_the_pool() {
-        assertEquals(0, ((JdbcUserRepository) repository).connectionsInUse());
+        assertEquals(0, ((JdbcUserRepository) repository).database().connectionsInUse());
     }
 }
