@@ -201,7 +201,7 @@ test-core: check-test-selection $(BUILD)/.core-test-ok
 
 # The unit tests of every layer, core and extras: everything but the end-to-end tests (a real server or the jar,
 # a database server, a browser), which make test runs too.
-SLOW_TESTS := ^userapi\.(?!DocsTest$$|LayersTest$$|IdeFilesTest$$)[A-Z][^.]*Test$$|^userapi\.hardening\..*|^userapi\.(jdbc|auth)\.Postgres.*|^userapi\..*(Jar|EndToEnd|AcrossConnections)[^.]*Test$$|^userapi\.production\.AdminCommandTest$$
+SLOW_TESTS := ^userapi\.(?!DocsTest$$|LayersTest$$|IdeFilesTest$$|ExercisesTest$$)[A-Z][^.]*Test$$|^userapi\.hardening\..*|^userapi\.(jdbc|auth)\.Postgres.*|^userapi\..*(Jar|EndToEnd|AcrossConnections)[^.]*Test$$|^userapi\.production\.AdminCommandTest$$
 test-fast: check-test-selection $(BUILD)/.test-ok
 	$(call run_tests,$(ALL_TEST_CP),$(CORE_TEST_OUT):$(TEST_OUT),$(TEST_PATTERN),$(SLOW_TESTS),)
 

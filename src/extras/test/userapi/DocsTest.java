@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,9 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * src/extras/java/userapi/, their test/ twins and src/extras/resources/: the README's code map names files
  * relative to those), then next to the doc itself (a Markdown link); a bare file name found nowhere there must be
  * the one file of that name under src/. A class named by its package folder (http/Router, auth/SignIn) must have
- * its .java file under one of the roots. Stack-trace frames quoted in the docs ("at x.y(File.java:12)") are the
- * JVM's words, not references, and are skipped, as is a name followed by "(" (a call: Answer.json(...)) and a
- * name inside a web address (https://host/a/b.md).
+ * its .java file under one of the roots. Stack-trace frames quoted in the docs ("at x.y(File.java:12)", and jdb's
+ * "[3] x.y (File.java:12)") are the JVM's words, not references, and are skipped, as is a name followed by "(" (a
+ * call: Answer.json(...)), a name inside a web address (https://host/a/b.md) and a file an exercise of the same
+ * doc creates (its marker says create=PATH; ExercisesTest checks those).
+ * <p>
+ * The other tests hold what the learning path teaches in place: exceptions and errors the lecture's way round,
+ * every Java command runnable on an older default java, every class of a quoted stack explained, and the source
+ * counts the docs quote. Run alone: make test CLASS=DocsTest.
  */
 class DocsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -40,7 +46,10 @@ class DocsTest {
     /** A class named by its package folder, as the docs write them: http/Router, auth/AccessPolicy. */
     private static final Pattern CLASS = Pattern.compile("(?<![\\w/.-])((?:http|handler|service|repository|model|exception"
             + "|logging|production|auth|jdbc|cache|metrics|openapi|limits|testing|hardening)/[A-Z]\\w*)(?![\\w./(])");
-    private static final Pattern STACK_FRAME = Pattern.compile("^\\s*at \\S+\\(");
+    /** A frame of a stack trace ("at x.y(File.java:12)") or of jdb's where ("[3] x.y (File.java:12)"). */
+    private static final Pattern STACK_FRAME = Pattern.compile("^\\s*(?:at |\\[\\d+\\] )\\S+ ?\\(");
+    /** A file an exercise's code block creates: the doc may name it before it exists. */
+    private static final Pattern CREATED = Pattern.compile("<!-- exercise:[\\w-]+ create=(\\S+)");
     private static final List<Path> BASES = List.of(ROOT,
             ROOT.resolve("src/core/java/userapi"), ROOT.resolve("src/extras/java/userapi"),
             ROOT.resolve("src/core/test/userapi"), ROOT.resolve("src/extras/test/userapi"),
@@ -166,6 +175,240 @@ class DocsTest {
         assertTrue(findings.problems().getFirst().contains("Nowhere.java"), findings.problems().getFirst());
     }
 
+    // --- what the learning path teaches, held in place ----------------------------------------------------------
+
+    private static final Path README = ROOT.resolve("README.md");
+    private static final Path LEARN = ROOT.resolve("docs/LEARN.md");
+
+    /** "An exception (예외) is ...", "an `Error` is ...": a subject the lecture defines, and what the clause says it is. */
+    private static final Pattern DEFINITION = Pattern.compile(
+            "(?i)(?:^|\\s)(?:an?\\s+|the\\s+)?[*_`]*(exception|error)s?[*_`]*\\s*(?:\\((예외|에러)\\)\\s*)?(?:is|are|means)\\s+(.+)");
+    private static final Pattern SAYS_BUG = Pattern.compile(
+            "(?i)\\bbugs?\\b|nobody predicted|no one predicted|not predicted|unexpected|unforeseen|(?:not|never) meant to be caught"
+                    + "|must not be caught|should not be caught");
+    private static final Pattern SAYS_PREDICTED = Pattern.compile("(?i)predict|expected|handled|\\bhandle\\b|foresee|anticipat");
+    private static final Pattern WRONG_KOREAN = Pattern.compile("(?i)exceptions?[*_`]*\\s*\\(에러\\)|errors?[*_`]*\\s*\\(예외\\)");
+
+    /**
+     * The clauses of a text that define an exception or an error the wrong way round: an exception (예외) as a bug
+     * or as something not to be caught, an error (에러) as a case we predict or handle, or the Korean words swapped.
+     */
+    static List<String> reversedPairings(String text) {
+        List<String> reversed = new ArrayList<>();
+        for (String sentence : text.replaceAll("\\s+", " ").split("[.;:!?|,]\\s")) {
+            String clause = sentence.strip().replaceAll("[.;:!?|,]+$", "");
+            if (WRONG_KOREAN.matcher(clause).find()) {
+                reversed.add(clause);
+                continue;
+            }
+            Matcher definition = DEFINITION.matcher(clause);
+            if (!definition.find()) {
+                continue;
+            }
+            boolean exception = definition.group(1).equalsIgnoreCase("exception");
+            String predicate = definition.group(3);
+            boolean bug = SAYS_BUG.matcher(predicate).find();
+            boolean predicted = !bug && SAYS_PREDICTED.matcher(predicate).find();
+            if (exception && bug || !exception && predicted) {
+                reversed.add(clause);
+            }
+        }
+        return reversed;
+    }
+
+    private static String normalised(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    /** From the line that starts with start to the next line that starts with end (or the end of the text). */
+    private static String section(String text, String start, String end) {
+        int from = text.indexOf("\n" + start);
+        assertTrue(from >= 0, "no section " + start);
+        int to = text.indexOf("\n" + end, from + 1);
+        return text.substring(from, to < 0 ? text.length() : to);
+    }
+
+    @Test
+    void step_7_and_the_lecture_map_pair_an_exception_with_what_we_predict_and_an_error_with_a_bug() throws IOException {
+        String learn = Files.readString(LEARN, StandardCharsets.UTF_8);
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String step7 = normalised(section(learn, "## 7. ", "## 8. "));
+        String row = readme.lines().filter(line -> line.startsWith("| `HTTPException`")).findFirst().orElse("");
+
+        for (String pairing : List.of("An *exception* (예외) is a case you predict and handle",
+                "An *error* (에러) is a bug nobody predicted",
+                "an `Exception` is caught and handled, an `Error` is not meant to be caught")) {
+            assertTrue(step7.contains(pairing), "LEARN.md's step 7 should say: " + pairing);
+        }
+        for (String pairing : List.of("an exception (예외) is a case we predict and handle", "is an error (에러), a bug",
+                "an `Exception` is caught and handled, an `Error` is not meant to be caught")) {
+            assertTrue(row.contains(pairing), "the README's lecture map row should say: " + pairing + "\n" + row);
+        }
+        List<String> reversed = new ArrayList<>(reversedPairings(readme));
+        reversed.addAll(reversedPairings(learn));
+        assertEquals(List.of(), reversed, "exceptions and errors the wrong way round");
+    }
+
+    @Test
+    void an_exception_defined_as_a_bug_or_an_error_as_a_predicted_case_is_reported() {
+        assertEquals(List.of("An *error* (에러) is a case you predict and handle"),
+                reversedPairings("An *error* (에러) is a case you predict and handle: a user asks for an id."));
+        assertEquals(List.of("An *exception* (예외) is a bug nobody predicted"),
+                reversedPairings("An *exception* (예외) is a bug nobody predicted: answer 500."));
+        assertEquals(List.of("an `Error` is caught and handled", "an `Exception` is not meant to be caught"),
+                reversedPairings("Java draws the same line: an `Error` is caught and handled, an `Exception` is not meant"
+                        + "\nto be caught."));
+        assertEquals(List.of("We log the exceptions (에러) we predict"), reversedPairings("We log the exceptions (에러) we predict."));
+        assertEquals(List.of(), reversedPairings("An *exception* (예외) is a case you predict and handle: a user asks. An"
+                + " *error* (에러) is a bug nobody predicted: answer 500. Java's own names draw the same line: an"
+                + " `Exception` is caught and handled, an `Error` is not meant to be caught. Anything else is an error"
+                + " (에러), a bug. An unexpected exception takes the same way up."));
+    }
+
+    /** java, jdb or jshell started by name: the default java may be older than 21 (17 on this project's machine). */
+    private static final Pattern BARE_JAVA = Pattern.compile(
+            "(?<![\\w/.$\"-])(?:java|jdb|jshell)\\s+(?:-jar\\s+[\\w./$\"]|-cp\\s|-attach\\b|-version\\b|[\\w./-]+\\.java\\b)");
+    /** $JAVA run with arguments, or jdb next to it: works only where JAVA was set before, not in a fresh terminal. */
+    private static final Pattern JAVA_VARIABLE = Pattern.compile("\\$\\{?JAVA\\}?\\s+[\\w./\"-]|\\$\\(dirname\\s+\"?\\$\\{?JAVA\\b");
+
+    static List<String> javaCommandsNeedingSetUp(String docName, String text) {
+        List<String> problems = new ArrayList<>();
+        List<String> lines = text.lines().toList();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            if (BARE_JAVA.matcher(line).find()) {
+                problems.add(docName + ":" + (n + 1) + ": starts java by name (use make, bin/user-api or $(make -s print-java)): " + line.strip());
+            }
+            Matcher variable = JAVA_VARIABLE.matcher(line);
+            if (variable.find() && !line.substring(0, variable.start()).contains("JAVA=")) {
+                problems.add(docName + ":" + (n + 1) + ": needs $JAVA set beforehand: " + line.strip());
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void every_java_command_finds_a_jdk_21_itself_and_needs_no_variable_set_beforehand() throws IOException {
+        List<String> problems = new ArrayList<>(javaCommandsNeedingSetUp("README.md", Files.readString(README, StandardCharsets.UTF_8)));
+        problems.addAll(javaCommandsNeedingSetUp("docs/LEARN.md", Files.readString(LEARN, StandardCharsets.UTF_8)));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void a_java_started_by_name_or_through_an_unset_variable_is_reported_but_not_one_a_finder_gives() {
+        String doc = "$ java -jar build/user-api.jar promote ada@example.com\n$ $JAVA docs/experiments/SlowRequests.java\n"
+                + "$ $(dirname $JAVA)/jdb -attach 127.0.0.1:5005\n$ jdb -attach 127.0.0.1:5005\n"
+                + "$ bin/user-api promote ada@example.com\n$ $(make -s print-java) docs/experiments/SlowRequests.java\n"
+                + "$ $(dirname \"$(make -s print-java)\")/jdb -attach 127.0.0.1:5005\n$ JAVA=$(make -s print-java); $JAVA -version\n"
+                + "It uses `$JAVA`, else `$JAVA_HOME/bin/java`; `JAVA_OPTS=-Xmx256m`; plain Java, java.util.logging, `java -jar` with default flags.\n";
+        List<String> problems = javaCommandsNeedingSetUp("doc.md", doc);
+        assertEquals(4, problems.size(), String.join("\n", problems));
+        assertTrue(problems.stream().allMatch(p -> p.startsWith("doc.md:1:") || p.startsWith("doc.md:2:")
+                || p.startsWith("doc.md:3:") || p.startsWith("doc.md:4:")), String.join("\n", problems));
+    }
+
+    /** A quoted stack frame's class: "at jdk.httpserver/com.sun.net.httpserver.Filter$Chain.doFilter(" and jdb's "[3] x.Y.m (". */
+    private static final Pattern FRAME = Pattern.compile("^\\s*(?:at |\\[\\d+\\] )(\\S+?) ?\\(");
+
+    /** The name the stack table explains a frame under: its class, without module; a JVM-made lambda class as $$Lambda. */
+    static String frameClass(String line) {
+        Matcher frame = FRAME.matcher(line);
+        if (!frame.find()) {
+            return null;
+        }
+        String method = frame.group(1);
+        if (method.contains("$$Lambda")) {
+            return "$$Lambda";
+        }
+        String qualified = method.substring(method.lastIndexOf('/') + 1);
+        return qualified.substring(0, qualified.lastIndexOf('.'));
+    }
+
+    @Test
+    void every_class_of_a_quoted_stack_is_explained_in_the_learning_paths_stack_table() throws IOException {
+        String table = section(Files.readString(LEARN, StandardCharsets.UTF_8), "### Reading the stack", "## ");
+        List<String> missing = new ArrayList<>();
+        int frames = 0;
+        for (Path doc : docs()) {
+            for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+                String frameClass = frameClass(line);
+                if (frameClass == null) {
+                    continue;
+                }
+                frames++;
+                if (!table.contains("`" + frameClass + "`") && !missing.contains(frameClass)) {
+                    missing.add(frameClass);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "classes of quoted stack frames that docs/LEARN.md's 'Reading the stack' does not explain");
+        assertTrue(frames > 40, "the docs quote stack traces and jdb's where: " + frames + " frames");
+    }
+
+    @Test
+    void a_frame_is_explained_under_its_class_and_a_lambda_under_one_name() {
+        assertEquals("com.sun.net.httpserver.Filter$Chain",
+                frameClass("\tat jdk.httpserver/com.sun.net.httpserver.Filter$Chain.doFilter(Filter.java:98)"));
+        assertEquals("java.lang.Thread", frameClass("  [19] java.lang.Thread.runWith (Thread.java:1,487)"));
+        assertEquals("$$Lambda", frameClass("  [3] userapi.production.ProductionApp$$Lambda/0x000000003c2a8000.handle (null)"));
+        assertEquals(null, frameClass("java.lang.IllegalStateException: a bug in the service"));
+    }
+
+    private static int sources(String root) throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT.resolve(root))) {
+            return (int) files.filter(f -> f.toString().endsWith(".java")).count();
+        }
+    }
+
+    private static int lines(String root) throws IOException {
+        int lines = 0;
+        try (Stream<Path> files = Files.walk(ROOT.resolve(root))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                lines += Files.readAllLines(file, StandardCharsets.UTF_8).size();
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void the_source_counts_the_docs_quote_are_the_real_ones() throws IOException {
+        Map<String, Integer> real = Map.of("core", sources("src/core/java"), "extras", sources("src/extras/java"),
+                "core test", sources("src/core/test"), "extras test", sources("src/extras/test"));
+        long coreLines = Math.round(lines("src/core/java") / 100.0) * 100;
+        Pattern javac = Pattern.compile("javac: (\\d+) (core test|extras test|core|extras) sources");
+        Pattern coreFiles = Pattern.compile("(\\d+) files, about ([\\d,]+) lines|about ([\\d,]+) lines that compile"
+                + "|all (\\d+) core sources");
+        List<String> problems = new ArrayList<>();
+        int quoted = 0;
+        for (Path doc : List.of(README, LEARN)) {
+            List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+            for (int n = 0; n < lines.size(); n++) {
+                String where = ROOT.relativize(doc) + ":" + (n + 1) + ": ";
+                Matcher m = javac.matcher(lines.get(n));
+                while (m.find()) {
+                    quoted++;
+                    if (Integer.parseInt(m.group(1)) != real.get(m.group(2))) {
+                        problems.add(where + m.group() + ", but there are " + real.get(m.group(2)));
+                    }
+                }
+                Matcher c = coreFiles.matcher(lines.get(n));
+                while (c.find()) {
+                    quoted++;
+                    String files = c.group(1) != null ? c.group(1) : c.group(4);
+                    String about = c.group(2) != null ? c.group(2) : c.group(3);
+                    if (files != null && Integer.parseInt(files) != real.get("core")) {
+                        problems.add(where + c.group() + ", but the core has " + real.get("core") + " files");
+                    }
+                    if (about != null && Long.parseLong(about.replace(",", "")) != coreLines) {
+                        problems.add(where + c.group() + ", but the core has about " + coreLines + " lines");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(quoted >= 5, "the docs quote the sources' counts: " + quoted);
+    }
+
     static Findings check(String docName, String text) {
         return check(docName, ROOT, text);
     }
@@ -175,6 +418,13 @@ class DocsTest {
         List<Path> bases = new ArrayList<>(BASES);
         bases.add(docDir);
         List<String> lines = text.lines().toList();
+        List<String> created = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = CREATED.matcher(line);
+            if (m.find()) {
+                created.add(m.group(1));
+            }
+        }
         List<String> problems = new ArrayList<>();
         int names = 0;
         int excerpts = 0;
@@ -189,6 +439,9 @@ class DocsTest {
             while (c.find()) {
                 names++;
                 String java = c.group(1) + ".java";
+                if (isCreated(created, java)) {
+                    continue;
+                }
                 if (bases.stream().noneMatch(b -> Files.isRegularFile(b.resolve(java)))) {
                     problems.add(where + "the class " + c.group(1) + " is not in the repository");
                 }
@@ -196,7 +449,7 @@ class DocsTest {
             Matcher m = FILE.matcher(line);
             while (m.find()) {
                 String name = m.group(1);
-                if (isInUrl(line, m.start()) || name.contains("example") || isOutsideTheRepo(name)) {
+                if (isInUrl(line, m.start()) || name.contains("example") || isOutsideTheRepo(name) || isCreated(created, name)) {
                     continue;
                 }
                 names++;
@@ -413,6 +666,11 @@ class DocsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file that an exercise of this doc creates, named by its whole path or by its end (model/UserCount.java). */
+    private static boolean isCreated(List<String> created, String name) {
+        return created.stream().anyMatch(path -> path.equals(name) || path.endsWith("/" + name));
     }
 
     /** A name inside a web address (https://host/a/b.md) is the web's, not a file of ours. */
