@@ -192,6 +192,33 @@ public final class ExerciseBlocks {
         return files;
     }
 
+    /**
+     * Whether the exercise is applied already (a learner did it in this tree): every block's lines stand, in one
+     * piece, in its file. A block that replaces a member is present when its lines are.
+     */
+    public static boolean isApplied(Path root, List<Edit> edits) {
+        for (Edit edit : edits) {
+            Path path = root.resolve(edit.file());
+            if (!Files.isRegularFile(path) || java.util.Collections.indexOfSubList(read(path), edit.lines()) < 0) {
+                return false;
+            }
+        }
+        return !edits.isEmpty();
+    }
+
+    /** The lines an applied exercise added under a folder, and the files it created there: what counts leave out. */
+    public static int[] addedUnder(String folder, List<Edit> edits) {
+        int lines = 0;
+        int files = 0;
+        for (Edit edit : edits) {
+            if (edit.file().startsWith(folder + "/")) {
+                lines += edit.lines().size() + (edit.operation().equals("after-member") ? 1 : 0);
+                files += edit.operation().equals("create") ? 1 : 0;
+            }
+        }
+        return new int[] {lines, files};
+    }
+
     private static int theLineWith(List<String> file, String anchor, String where) {
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < file.size(); i++) {

@@ -34,12 +34,15 @@ class ExercisesTest {
     }
 
     @Test
-    void every_marked_exercise_of_the_learning_path_applies_to_the_sources_as_they_are() throws IOException {
+    void every_marked_exercise_of_the_learning_path_applies_to_the_sources_as_they_are_or_is_applied_already() throws IOException {
         String doc = learn();
         List<String> exercises = ExerciseBlocks.exercises(doc);
         assertTrue(exercises.contains("count"), "LEARN.md marks the GET /users/count exercise: " + exercises);
         for (String exercise : exercises) {
             List<ExerciseBlocks.Edit> edits = ExerciseBlocks.edits(doc, exercise);
+            if (ExerciseBlocks.isApplied(ROOT, edits)) {
+                continue; // a learner did this one in this tree: every block stands in its file
+            }
             Map<String, List<String>> files = ExerciseBlocks.apply(ROOT, edits); // throws, naming the doc's line
             assertFalse(files.isEmpty(), exercise);
         }
