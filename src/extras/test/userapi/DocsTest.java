@@ -567,78 +567,11 @@ class DocsTest {
             while (first > 0 && fileLines.get(first - 1).strip().startsWith("@")) {
                 first--;
             }
-            int last = end(fileLines, i);
+            int last = ExerciseBlocks.endOfDeclaration(fileLines, i);
             extents.add(new Extent(first, last));
             i = Math.max(i, last);
         }
         return extents;
-    }
-
-    /**
-     * The line of the brace that closes the declaration starting on line start, or of its ';' when it has no body.
-     * Braces and semicolons in strings, character literals and comments do not count.
-     */
-    private static int end(List<String> fileLines, int start) {
-        int braces = 0;
-        int parens = 0;
-        boolean inBlockComment = false;
-        boolean inTextBlock = false;
-        for (int i = start; i < fileLines.size(); i++) {
-            String line = fileLines.get(i);
-            for (int j = 0; j < line.length(); j++) {
-                char ch = line.charAt(j);
-                if (inBlockComment) {
-                    if (line.startsWith("*/", j)) {
-                        inBlockComment = false;
-                        j++;
-                    }
-                } else if (inTextBlock) {
-                    if (line.startsWith("\"\"\"", j)) {
-                        inTextBlock = false;
-                        j += 2;
-                    } else if (ch == '\\') {
-                        j++;
-                    }
-                } else if (line.startsWith("//", j)) {
-                    break;
-                } else if (line.startsWith("/*", j)) {
-                    inBlockComment = true;
-                    j++;
-                } else if (line.startsWith("\"\"\"", j)) {
-                    inTextBlock = true;
-                    j += 2;
-                } else if (ch == '"' || ch == '\'') {
-                    j = closingQuote(line, j);
-                } else if (ch == '(') {
-                    parens++;
-                } else if (ch == ')') {
-                    parens--;
-                } else if (ch == '{') {
-                    braces++;
-                } else if (ch == '}') {
-                    braces--;
-                    if (braces == 0) {
-                        return i;
-                    }
-                } else if (ch == ';' && braces == 0 && parens == 0) {
-                    return i;
-                }
-            }
-        }
-        return fileLines.size() - 1;
-    }
-
-    /** The index of the quote that closes the literal opened at line[open], or the line's last index. */
-    private static int closingQuote(String line, int open) {
-        char quote = line.charAt(open);
-        for (int j = open + 1; j < line.length(); j++) {
-            if (line.charAt(j) == '\\') {
-                j++;
-            } else if (line.charAt(j) == quote) {
-                return j;
-            }
-        }
-        return line.length() - 1;
     }
 
     /**

@@ -238,11 +238,26 @@ public final class ExerciseBlocks {
      * it when it has none (an abstract method, a field). Braces, parentheses and ';' in strings and comments do not count.
      */
     private static int endOfMember(List<String> file, int start, String where) {
-        int depth = 0;
+        int end = endOfDeclaration(file, start);
+        String last = file.get(end).strip();
+        if (!last.endsWith("}") && !last.endsWith(";")) {
+            throw new IllegalStateException(where + "the member starting at line " + (start + 1) + " never ends");
+        }
+        return end;
+    }
+
+    /**
+     * The line of the brace that closes the declaration starting on line start, or of its ';' when it has no body.
+     * Braces and semicolons in strings, character literals, text blocks and comments do not count; the file's last
+     * line when it never closes. Shared with DocsTest, which finds the extent of a method an excerpt names.
+     */
+    public static int endOfDeclaration(List<String> fileLines, int start) {
+        int braces = 0;
         int parens = 0;
         boolean inBlockComment = false;
-        for (int i = start; i < file.size(); i++) {
-            String line = file.get(i);
+        boolean inTextBlock = false;
+        for (int i = start; i < fileLines.size(); i++) {
+            String line = fileLines.get(i);
             for (int j = 0; j < line.length(); j++) {
                 char ch = line.charAt(j);
                 if (inBlockComment) {
@@ -250,34 +265,53 @@ public final class ExerciseBlocks {
                         inBlockComment = false;
                         j++;
                     }
+                } else if (inTextBlock) {
+                    if (line.startsWith("\"\"\"", j)) {
+                        inTextBlock = false;
+                        j += 2;
+                    } else if (ch == '\\') {
+                        j++;
+                    }
                 } else if (line.startsWith("//", j)) {
                     break;
                 } else if (line.startsWith("/*", j)) {
                     inBlockComment = true;
                     j++;
+                } else if (line.startsWith("\"\"\"", j)) {
+                    inTextBlock = true;
+                    j += 2;
                 } else if (ch == '"' || ch == '\'') {
-                    for (j++; j < line.length() && line.charAt(j) != ch; j++) {
-                        if (line.charAt(j) == '\\') {
-                            j++;
-                        }
-                    }
+                    j = closingQuote(line, j);
                 } else if (ch == '(') {
                     parens++;
                 } else if (ch == ')') {
                     parens--;
                 } else if (ch == '{') {
-                    depth++;
+                    braces++;
                 } else if (ch == '}') {
-                    depth--;
-                    if (depth == 0) {
+                    braces--;
+                    if (braces == 0) {
                         return i;
                     }
-                } else if (ch == ';' && depth == 0 && parens == 0) {
+                } else if (ch == ';' && braces == 0 && parens == 0) {
                     return i;
                 }
             }
         }
-        throw new IllegalStateException(where + "the member starting at line " + (start + 1) + " never ends");
+        return fileLines.size() - 1;
+    }
+
+    /** The index of the quote that closes the literal opened at line[open], or the line's last index. */
+    private static int closingQuote(String line, int open) {
+        char quote = line.charAt(open);
+        for (int j = open + 1; j < line.length(); j++) {
+            if (line.charAt(j) == '\\') {
+                j++;
+            } else if (line.charAt(j) == quote) {
+                return j;
+            }
+        }
+        return line.length() - 1;
     }
 
     private static List<String> read(Path file) {
