@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * In the Markdown, an HTML comment (invisible once rendered) right above a fenced code block says where the block
  * goes; the anchor TEXT, in single quotes, must be on exactly one line of the file:
  * <pre>
- * &lt;!-- exercise:NAME create=PATH --&gt;                   the block is a new file
+ * &lt;!-- exercise:NAME create=FOLDER/ class=NAME --&gt;       the block is a new file, FOLDER/NAME.java
  * &lt;!-- exercise:NAME file=PATH after='TEXT' --&gt;         inserted after the line with TEXT
  * &lt;!-- exercise:NAME file=PATH before='TEXT' --&gt;        inserted before it
  * &lt;!-- exercise:NAME file=PATH after-member='TEXT' --&gt;   a blank line and the block after the member (method,
@@ -69,14 +69,20 @@ public final class ExerciseBlocks {
             String operation;
             String file;
             String anchor = null;
-            if (attributes.containsKey("create")) {
+            if (attributes.containsKey("create")) { // a folder and the class of the new file in it
                 operation = "create";
-                file = attributes.get("create");
+                String folder = attributes.get("create");
+                String type = attributes.get("class");
+                if (folder == null || !folder.endsWith("/") || type == null || !type.matches("[A-Z]\\w*")) {
+                    throw new IllegalArgumentException("line " + (n + 1) + ": create needs a FOLDER/ and class=NAME: "
+                            + lines.get(n).strip());
+                }
+                file = folder + type + ".java";
             } else {
                 file = attributes.get("file");
                 List<String> given = OPERATIONS.stream().filter(attributes::containsKey).toList();
                 if (file == null || given.size() != 1) {
-                    throw new IllegalArgumentException("line " + (n + 1) + ": an exercise marker needs create=PATH, or"
+                    throw new IllegalArgumentException("line " + (n + 1) + ": an exercise marker needs create=FOLDER/ class=NAME, or"
                             + " file=PATH and one of " + OPERATIONS + ": " + lines.get(n).strip());
                 }
                 operation = given.getFirst();

@@ -99,7 +99,7 @@ class ExercisesTest {
                 "```java", "    default int twice() {", "        return 2;", "    }", "```",
                 "<!-- exercise:t file=src/Service.java before='interface Service {' -->",
                 "```java", "/** A service. */", "```",
-                "<!-- exercise:t create=src/Count.java -->",
+                "<!-- exercise:t create=src/ class=Count -->",
                 "```java", "package x;", "```",
                 "<!-- exercise:t command -->",
                 "```console", "$ make test CLASS=ServiceTest", "```", "");
@@ -120,7 +120,7 @@ class ExercisesTest {
         project(dir);
         List<String> problems = new ArrayList<>();
         for (String marker : List.of("file=src/Service.java after='int thrice()'", "file=src/Service.java after='import a.'",
-                "create=src/Service.java", "file=src/Nope.java after='x'")) {
+                "create=src/ class=Service", "file=src/Nope.java after='x'")) {
             String doc = "text\n<!-- exercise:t " + marker + " -->\n```java\nint x;\n```\n";
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> ExerciseBlocks.apply(dir, ExerciseBlocks.edits(doc, "t")));
