@@ -56,7 +56,7 @@ class SqliteReadCacheEndToEndTest {
         assertEquals(200, client.get("/users/me").status());
         assertEquals(200, client.get("/users/me").status());
 
-        new JdbcTokenRepository(elsewhere).deleteAllOf(ada, null);
+        new JdbcTokenRepository(elsewhere.database()).deleteAllOf(ada, null);
 
         assertEquals(401, client.get("/users/me").status());
     }

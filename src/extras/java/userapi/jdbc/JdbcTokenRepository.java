@@ -31,11 +31,6 @@ public final class JdbcTokenRepository implements TokenRepository {
         this.database = database;
     }
 
-    /** In the database of these users. */
-    public JdbcTokenRepository(JdbcUserRepository users) {
-        this(users.database());
-    }
-
     /** A token of a user deleted at this very moment fails on the foreign key: 503, and nothing is stored. */
     @Override
     public void insert(StoredToken token) {

@@ -10,7 +10,6 @@ import userapi.model.Role;
 import userapi.model.User;
 import userapi.model.UserChanges;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -234,11 +233,6 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public void close() {
         database.close();
-    }
-
-    /** The read cache's change watch opens its connection here: {@link Database#openOutsidePool()}. */
-    public Connection openOutsidePool() throws SQLException {
-        return database.openOutsidePool();
     }
 
     /** One statement of ours: a refusal by the e-mail's unique constraint is the client's, any other failure not. */

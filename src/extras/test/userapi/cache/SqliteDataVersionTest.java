@@ -43,7 +43,7 @@ class SqliteDataVersionTest {
     private void open() {
         server = JdbcUserRepository.open(url(), Duration.ofSeconds(5));
         server.insert(new User(ADA, "Ada", "ada@example.com", "hash", Role.USER, Instant.parse("2026-03-04T05:06:07Z")));
-        watch = new SqliteDataVersion(server::openOutsidePool);
+        watch = new SqliteDataVersion(server.database()::openOutsidePool);
     }
 
     @AfterEach
@@ -153,7 +153,7 @@ class SqliteDataVersionTest {
     void a_watch_whose_connection_breaks_cannot_tell_then_reopens_with_a_stamp_never_given_before() throws SQLException {
         open();
         Connection[] opened = new Connection[1];
-        SqliteDataVersion fragile = new SqliteDataVersion(() -> opened[0] = server.openOutsidePool(), Duration.ZERO);
+        SqliteDataVersion fragile = new SqliteDataVersion(() -> opened[0] = server.database().openOutsidePool(), Duration.ZERO);
         OptionalLong before = fragile.stamp();
 
         opened[0].close(); // the connection breaks under the watch

@@ -47,9 +47,9 @@ class SqliteReadCacheAcrossConnectionsTest {
     @BeforeEach
     void open() {
         jdbc = JdbcUserRepository.open(url(), Duration.ofSeconds(5));
-        ReadCache cache = new ReadCache(new SqliteDataVersion(jdbc::openOutsidePool));
+        ReadCache cache = new ReadCache(new SqliteDataVersion(jdbc.database()::openOutsidePool));
         users = new CachedUserRepository(jdbc, cache);
-        tokens = new CachedTokenRepository(new JdbcTokenRepository(jdbc), cache);
+        tokens = new CachedTokenRepository(new JdbcTokenRepository(jdbc.database()), cache);
         users.insert(new User(ADA, "Ada", "ada@example.com", "hash", Role.USER, T0));
         tokens.insert(new StoredToken("a1", ADA, T0, T0.plusSeconds(3600)));
         elsewhere = JdbcUserRepository.open(url(), Duration.ofSeconds(5));
@@ -118,7 +118,7 @@ class SqliteReadCacheAcrossConnectionsTest {
     void a_logout_on_a_second_server_refuses_the_token_on_the_next_request() {
         assertEquals(ADA, tokens.findValid("a1", T0).orElseThrow().userId()); // now cached
 
-        new JdbcTokenRepository(elsewhere).delete("a1");
+        new JdbcTokenRepository(elsewhere.database()).delete("a1");
 
         assertEquals(Optional.empty(), tokens.findValid("a1", T0));
     }

@@ -25,8 +25,8 @@ class CachedSqliteTokenRepositoryContractTest extends SqliteTokenRepositoryContr
     @Override
     protected Stores openEmpty() {
         JdbcUserRepository store = JdbcUserRepository.open("jdbc:sqlite:" + directory.resolve("users.db"), Duration.ofSeconds(5));
-        ReadCache cache = new ReadCache(new SqliteDataVersion(store::openOutsidePool));
-        return new Stores(new CachedUserRepository(store, cache), new CachedTokenRepository(new JdbcTokenRepository(store), cache));
+        ReadCache cache = new ReadCache(new SqliteDataVersion(store.database()::openOutsidePool));
+        return new Stores(new CachedUserRepository(store, cache), new CachedTokenRepository(new JdbcTokenRepository(store.database()), cache));
     }
 
     @Test

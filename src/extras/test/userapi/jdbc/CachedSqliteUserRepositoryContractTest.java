@@ -20,6 +20,6 @@ class CachedSqliteUserRepositoryContractTest extends UserRepositoryContract {
     @Override
     protected UserRepository openEmpty() {
         JdbcUserRepository store = JdbcUserRepository.open("jdbc:sqlite:" + directory.resolve("users.db"), Duration.ofSeconds(5));
-        return new CachedUserRepository(store, new ReadCache(new SqliteDataVersion(store::openOutsidePool)));
+        return new CachedUserRepository(store, new ReadCache(new SqliteDataVersion(store.database()::openOutsidePool)));
     }
 }

@@ -16,7 +16,7 @@ class PostgresTokenRepositoryContractTest extends TokenRepositoryContract {
     protected Stores openEmpty() throws Exception {
         schema = TestDatabase.createSchema();
         JdbcUserRepository users = JdbcUserRepository.open(schema.url(), Duration.ofSeconds(5));
-        return new Stores(users, new JdbcTokenRepository(users));
+        return new Stores(users, new JdbcTokenRepository(users.database()));
     }
 
     @Override

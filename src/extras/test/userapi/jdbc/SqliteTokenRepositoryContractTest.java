@@ -24,7 +24,7 @@ class SqliteTokenRepositoryContractTest extends TokenRepositoryContract {
     @Override
     protected Stores openEmpty() {
         JdbcUserRepository users = JdbcUserRepository.open("jdbc:sqlite:" + directory.resolve("users.db"), Duration.ofSeconds(5));
-        return new Stores(users, new JdbcTokenRepository(users));
+        return new Stores(users, new JdbcTokenRepository(users.database()));
     }
 
     @Test
