@@ -124,10 +124,6 @@ public final class App implements AutoCloseable {
         return router.routes();
     }
 
-    public Router router() {
-        return router;
-    }
-
     public int port() {
         return server.getAddress().getPort();
     }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import userapi.http.Router;
 
 import java.io.IOException;
 import java.net.URI;
@@ -118,13 +117,5 @@ class AppTest {
 
         assertEquals(200, health.statusCode());
         assertEquals("{\"status\":\"UP\"}", health.body());
-    }
-
-    @Test
-    void exposes_its_router_for_a_bigger_server_to_reuse() {
-        Router router = app.router();
-
-        assertEquals("/users/{id}", router.templateOf("DELETE", "/users/123"));
-        assertEquals(null, router.templateOf("GET", "/nope"));
     }
 }

@@ -267,6 +267,18 @@ class RouterTest {
     }
 
     @Test
+    void names_the_template_a_request_is_counted_under_never_its_raw_path() {
+        Router router = usersRouter().get("/users/me", recording("me"));
+
+        assertEquals("/users/{id}", router.templateOf("DELETE", "/users/123"));
+        assertEquals("/users/me", router.templateOf("GET", "/users/me"), "a literal segment wins here too");
+        assertEquals("/users", router.templateOf("PUT", "/users"), "a 405 is counted under its path's route");
+        assertEquals("/users/{id}", router.templateOf("HEAD", "/users/123"));
+        assertNull(router.templateOf("GET", "/nope"));
+        assertNull(router.templateOf("GET", "/users/%zz"));
+    }
+
+    @Test
     void parses_a_query_with_repeated_parameters_and_missing_values() {
         Map<String, List<String>> query = Router.parseQuery("limit=10&tag=a&tag=b&flag&empty=&&x=1=2");
 
