@@ -1,26 +1,33 @@
 package userapi.production;
 
+import userapi.mail.MailSettings;
 import userapi.service.DefaultUserService;
 import userapi.service.Pbkdf2PasswordHasher;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The server's settings, read once from environment variables; a bad value stops the start with a clear message.
  * databaseUrl is a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://...) or {@link #MEMORY}; databasePoolSize 0 means
  * the database's default pool size; databasePassword is null unless given outside the URL, and never printed.
+ * publicUrl is the base of the links in mails (no trailing slash), null when the server is to derive it from its
+ * own address; mail says where mails go (an SMTP server, or .eml files), and its password is never printed either.
  */
 public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
                      String databaseUrl, int databasePoolSize, String databasePassword, int shutdownDrainSeconds,
-                     int tokenTtlSeconds) {
+                     int tokenTtlSeconds, String publicUrl, boolean requireVerifiedEmail, MailSettings mail) {
     public static final String DEFAULT_BLOCKED = String.join(",", DefaultUserService.DEFAULT_BLOCKED_DOMAINS);
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
@@ -33,6 +40,18 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
      * balancer that probes every few seconds takes us out of rotation while we still serve what it sends.
      */
     public static final int DEFAULT_SHUTDOWN_DRAIN_SECONDS = 3;
+    /** SMTP_PORT: the submission port, where STARTTLS is the rule. */
+    public static final int DEFAULT_SMTP_PORT = 587;
+    /** MAIL_DIR: where mails are written as .eml files when no SMTP_HOST is set. */
+    public static final String DEFAULT_MAIL_DIR = "data/mail";
+    /**
+     * MAIL_FROM: an address, or a display name and the address in angle brackets, the name in double quotes if it
+     * has a comma, colon, semicolon or @; no line breaks or other control characters.
+     */
+    private static final String LOCAL_AT_DOMAIN = "[^\\s\\p{Cntrl}@<>()\\[\\],;:\"]+@[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?";
+    private static final Pattern ADDRESS = Pattern.compile(LOCAL_AT_DOMAIN);
+    private static final Pattern NAMED_ADDRESS = Pattern.compile(
+            "(\"[^\"\\\\\\p{Cntrl}]*\"|[^<>\",;:@\\p{Cntrl}]*)\\s*<" + LOCAL_AT_DOMAIN + ">");
 
     /** Like the record's own, but the password is only said to be there: a Config may end up in a log line. */
     @Override
@@ -40,7 +59,8 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
         return "Config[host=" + host + ", port=" + port + ", blockedEmailDomains=" + blockedEmailDomains
                 + ", passwordHashIterations=" + passwordHashIterations + ", databaseUrl=" + redacted(databaseUrl)
                 + ", databasePoolSize=" + databasePoolSize + ", databasePassword=" + (databasePassword == null ? "none" : "***")
-                + ", shutdownDrainSeconds=" + shutdownDrainSeconds + ", tokenTtlSeconds=" + tokenTtlSeconds + "]";
+                + ", shutdownDrainSeconds=" + shutdownDrainSeconds + ", tokenTtlSeconds=" + tokenTtlSeconds
+                + ", publicUrl=" + publicUrl + ", requireVerifiedEmail=" + requireVerifiedEmail + ", mail=" + mail + "]";
     }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
@@ -70,37 +90,133 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
         int drainSeconds = integer(env, "SHUTDOWN_DRAIN_SECONDS", DEFAULT_SHUTDOWN_DRAIN_SECONDS, 0, 300);
         int poolSize = integer(env, "DB_POOL_SIZE", 0, 0, 1_000);
         int tokenTtl = integer(env, "TOKEN_TTL_SECONDS", DEFAULT_TOKEN_TTL_SECONDS, 1, MAX_TOKEN_TTL_SECONDS);
-        return new Config(host, port, blocked, iterations, databaseUrl(env), poolSize, databasePassword(env), drainSeconds,
-                tokenTtl);
+        return new Config(host, port, blocked, iterations, databaseUrl(env), poolSize, secret(env, "DATABASE_PASSWORD"),
+                drainSeconds, tokenTtl, publicUrl(env), flag(env, "REQUIRE_VERIFIED_EMAIL", false), mailSettings(env));
     }
 
     /**
-     * DATABASE_PASSWORD, or the content of the file DATABASE_PASSWORD_FILE names (a mounted secret; one trailing
-     * line break is not part of it): either keeps the password out of the URL, and the file keeps it out of the
-     * process's environment too. No message here ever repeats the password.
+     * A secret such as DATABASE_PASSWORD: the variable name itself, or the content of the file name_FILE names (a
+     * mounted secret; one trailing line break is not part of it). Either keeps a password out of a URL, and the file
+     * keeps it out of the process's environment too. No message here ever repeats the secret. @return null if unset
      */
-    private static String databasePassword(Map<String, String> env) {
-        String direct = env.get("DATABASE_PASSWORD");
-        String file = env.getOrDefault("DATABASE_PASSWORD_FILE", "").strip();
+    private static String secret(Map<String, String> env, String name) {
+        String fileVariable = name + "_FILE";
+        String direct = env.get(name);
+        String file = env.getOrDefault(fileVariable, "").strip();
         if (direct != null && !direct.isEmpty() && !file.isEmpty()) {
-            throw new Invalid("set DATABASE_PASSWORD or DATABASE_PASSWORD_FILE, not both");
+            throw new Invalid("set " + name + " or " + fileVariable + ", not both");
         }
         if (file.isEmpty()) {
             return direct == null || direct.isEmpty() ? null : direct;
         }
-        String password;
+        String secret;
         try {
-            password = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            secret = Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new Invalid("DATABASE_PASSWORD_FILE names " + file + ", which cannot be read ("
+            throw new Invalid(fileVariable + " names " + file + ", which cannot be read ("
                     + e.getClass().getSimpleName() + "): check the path and its permissions");
         }
-        password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
-                : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
-        if (password.isEmpty()) {
-            throw new Invalid("DATABASE_PASSWORD_FILE names " + file + ", which is empty");
+        secret = secret.endsWith("\r\n") ? secret.substring(0, secret.length() - 2)
+                : secret.endsWith("\n") ? secret.substring(0, secret.length() - 1) : secret;
+        if (secret.isEmpty()) {
+            throw new Invalid(fileVariable + " names " + file + ", which is empty");
         }
-        return password;
+        return secret;
+    }
+
+    /**
+     * PUBLIC_URL: an absolute http(s) URL without query, fragment or credentials (it ends up in every mail), kept
+     * without its trailing slash; null if unset.
+     */
+    private static String publicUrl(Map<String, String> env) {
+        String raw = env.getOrDefault("PUBLIC_URL", "").strip();
+        if (raw.isEmpty()) {
+            return null;
+        }
+        String problem;
+        try {
+            URI uri = new URI(raw);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            problem = !scheme.equals("http") && !scheme.equals("https") ? "an absolute http:// or https:// URL"
+                    : uri.getHost() == null ? "a URL with a host name"
+                    : uri.getRawUserInfo() != null ? "a URL without user:password@"
+                    : uri.getRawQuery() != null || uri.getRawFragment() != null ? "a URL without ? or #"
+                    : null;
+        } catch (URISyntaxException e) {
+            problem = "a well-formed URL";
+        }
+        if (problem != null) {
+            throw new Invalid("PUBLIC_URL must be " + problem + ", the base of the links in mails such as "
+                    + "https://users.example.com; not '" + redacted(raw) + "'");
+        }
+        return raw.replaceAll("/+$", "");
+    }
+
+    private static boolean flag(Map<String, String> env, String name, boolean fallback) {
+        String raw = env.getOrDefault(name, "").strip();
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw);
+        }
+        throw new Invalid(name + " must be true or false (default " + fallback + "), not '" + raw + "'");
+    }
+
+    /**
+     * SMTP_HOST (unset: mails become .eml files under MAIL_DIR), SMTP_PORT, SMTP_SECURITY, SMTP_USERNAME,
+     * SMTP_PASSWORD or SMTP_PASSWORD_FILE, MAIL_FROM (required with SMTP_HOST).
+     */
+    private static MailSettings mailSettings(Map<String, String> env) {
+        String host = optional(env, "SMTP_HOST");
+        int port = integer(env, "SMTP_PORT", DEFAULT_SMTP_PORT, 1, 65_535);
+        MailSettings.Security security = security(env);
+        String username = optional(env, "SMTP_USERNAME");
+        String password = secret(env, "SMTP_PASSWORD");
+        String from = optional(env, "MAIL_FROM");
+        if (username != null && host == null) {
+            throw new Invalid("SMTP_USERNAME is set but SMTP_HOST is not: set SMTP_HOST to the mail server, "
+                    + "or unset SMTP_USERNAME to write mails as files under MAIL_DIR");
+        }
+        if (password != null && username == null) {
+            throw new Invalid("SMTP_PASSWORD (or SMTP_PASSWORD_FILE) is set but SMTP_USERNAME is not: "
+                    + "set the user name the mail server knows the password for");
+        }
+        if (host != null && from == null) {
+            throw new Invalid("MAIL_FROM must be set with SMTP_HOST: the address mails come from, "
+                    + "such as no-reply@example.com or Users <no-reply@example.com>");
+        }
+        if (from != null && !ADDRESS.matcher(from).matches() && !NAMED_ADDRESS.matcher(from).matches()) {
+            throw new Invalid("MAIL_FROM must be an address such as no-reply@example.com or "
+                    + "Users <no-reply@example.com>, not '" + from + "'");
+        }
+        return new MailSettings(host, port, security, username, password, from, mailDirectory(env));
+    }
+
+    private static MailSettings.Security security(Map<String, String> env) {
+        String raw = env.getOrDefault("SMTP_SECURITY", "").strip();
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "", "starttls" -> MailSettings.Security.STARTTLS;
+            case "tls" -> MailSettings.Security.TLS;
+            case "none" -> MailSettings.Security.NONE;
+            default -> throw new Invalid("SMTP_SECURITY must be starttls (default; STARTTLS required), "
+                    + "tls (TLS from the start, usually port 465) or none; not '" + raw + "'");
+        };
+    }
+
+    private static Path mailDirectory(Map<String, String> env) {
+        String raw = env.getOrDefault("MAIL_DIR", "").strip();
+        try {
+            return Path.of(raw.isEmpty() ? DEFAULT_MAIL_DIR : raw);
+        } catch (InvalidPathException e) {
+            throw new Invalid("MAIL_DIR must be a directory path (default " + DEFAULT_MAIL_DIR + "), not '" + raw + "'");
+        }
+    }
+
+    /** The variable's value, stripped; null when unset or blank. */
+    private static String optional(Map<String, String> env, String name) {
+        String raw = env.getOrDefault(name, "").strip();
+        return raw.isEmpty() ? null : raw;
     }
 
     private static String databaseUrl(Map<String, String> env) {

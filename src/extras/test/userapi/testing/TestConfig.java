@@ -2,6 +2,9 @@ package userapi.testing;
 
 import userapi.production.Config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +15,7 @@ public final class TestConfig {
 
     /**
      * Loopback, port 0 (any free port), users in memory unless the test passes its own repository to ProductionApp,
-     * and no readiness drain on close.
+     * no readiness drain on close, and mails written as files into a fresh temporary directory (never data/mail).
      */
     public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations) {
         return local(blockedEmailDomains, passwordHashIterations, 0);
@@ -32,6 +35,15 @@ public final class TestConfig {
                 "PORT", "0",
                 "BLOCKED_EMAIL_DOMAINS", String.join(",", blockedEmailDomains),
                 "PASSWORD_HASH_ITERATIONS", Integer.toString(passwordHashIterations),
-                "DATABASE_URL", Config.MEMORY));
+                "DATABASE_URL", Config.MEMORY,
+                "MAIL_DIR", mailDirectory()));
+    }
+
+    private static String mailDirectory() {
+        try {
+            return Files.createTempDirectory("userapi-mail").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
