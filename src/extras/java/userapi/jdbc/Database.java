@@ -45,6 +45,18 @@ public final class Database implements AutoCloseable {
         RuntimeException meaning(SQLException violation);
     }
 
+    /** The statements of one connection by their SQL, each prepared once there, as {@link #run} prepares its one. */
+    @FunctionalInterface
+    interface Statements {
+        PreparedStatement prepared(String sql) throws SQLException;
+    }
+
+    /** Several statements' work, run in one transaction by {@link #inTransaction}. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Statements statements) throws SQLException;
+    }
+
     private static final UniqueViolation NONE_EXPECTED = violation -> null;
 
     private final HikariDataSource pool;
@@ -119,11 +131,7 @@ public final class Database implements AutoCloseable {
      * unique constraint's refusal that uniqueViolation gives a meaning to: that is thrown, the connection kept.
      */
     <T> T run(String sql, Work<T> work, UniqueViolation uniqueViolation) {
-        SQLException notMigrated = migration.failure();
-        if (notMigrated != null) {
-            migration.retryNow();
-            throw new StorageUnavailable(notMigrated);
-        }
+        requireSchema();
         try (Connection connection = pool.getConnection()) {
             try {
                 return work.run(prepared(connection, sql));
@@ -139,6 +147,35 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StorageUnavailable(e);
+        }
+    }
+
+    /**
+     * Runs several statements as one transaction ({@link Transactions#run}) on one pooled connection, each statement
+     * prepared there as run's are: committed whole, or rolled back whole and thrown. Every database failure is
+     * StorageUnavailable and evicts the connection, as with run; an exception of the work's own is thrown as it is,
+     * after the rollback.
+     */
+    <T> T inTransaction(TransactionWork<T> work) {
+        requireSchema();
+        try (Connection connection = pool.getConnection()) {
+            try {
+                return Transactions.run(connection, c -> work.run(sql -> prepared(c, sql)));
+            } catch (SQLException e) {
+                pool.evictConnection(connection); // as in run: a connection that failed may be broken
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageUnavailable(e);
+        }
+    }
+
+    /** Until the schema is in place (a database down at start): StorageUnavailable, and the migration tries again. */
+    private void requireSchema() {
+        SQLException notMigrated = migration.failure();
+        if (notMigrated != null) {
+            migration.retryNow();
+            throw new StorageUnavailable(notMigrated);
         }
     }
 

@@ -46,7 +46,8 @@ final class SchemaMigrations {
             new Migration(1, "create_users"),
             new Migration(2, "count_users"),
             new Migration(3, "add_user_version"),
-            new Migration(4, "tokens_and_roles"));
+            new Migration(4, "tokens_and_roles"),
+            new Migration(5, "account_recovery"));
 
     /** The database was migrated by a newer server than this one. */
     static final class NewerSchema extends SQLException {
