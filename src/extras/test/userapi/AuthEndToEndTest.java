@@ -95,7 +95,7 @@ class AuthEndToEndTest {
         JsonNode me = app.get("/users/me").json();
 
         assertEquals(adaId, me.get("id").asString());
-        assertEquals(Set.of("id", "name", "email", "role", "createdAt"), Set.copyOf(me.propertyNames()));
+        assertEquals(Set.of("id", "name", "email", "role", "createdAt", "emailVerified"), Set.copyOf(me.propertyNames()));
     }
 
     @Test

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(RunningAppExtension.class)
 class UsersEndToEndTest {
-    private static final Set<String> USER_FIELDS = Set.of("id", "name", "email", "role", "createdAt");
+    private static final Set<String> USER_FIELDS = Set.of("id", "name", "email", "role", "createdAt", "emailVerified");
     private static final String PASSWORD = "correct horse battery staple";
     private static final String KOREAN_50 = "가나다라마바사아자차".repeat(5);
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * Nothing else happens here; errors travel as exceptions to the global handler, http/EdgeFilter.
  * Conditional requests (RFC 9110): GET sends the user's version as its ETag and answers 304 to a matching
  * If-None-Match; PATCH and DELETE turn If-Match into the version the service must find, or 412.
+ * The response model is UserResponse unless the constructor is given another (FastAPI's response_model=): a seam
+ * through which the production server shows more of an account than the lecture's user has.
  */
 public final class UserHandler {
     private static final Pattern CANONICAL_UUID =
@@ -30,16 +33,23 @@ public final class UserHandler {
 
     private final UserService service;
     private final ModelReader models;
+    private final Function<User, ?> responseModel;
 
     public UserHandler(UserService service, ModelReader models) {
+        this(service, models, UserResponse::from);
+    }
+
+    /** @param responseModel what a client sees of a user: never the password hash */
+    public UserHandler(UserService service, ModelReader models, Function<User, ?> responseModel) {
         this.service = service;
         this.models = models;
+        this.responseModel = responseModel;
     }
 
     /** curl -i -X POST localhost:8080/users -H 'Content-Type: application/json' -d '{"name":"Ada","email":"ada@example.com","password":"correct horse"}' */
     public Response create(Request request) {
         User user = service.create(models.read(request, UserCreateRequest.class));
-        return Response.created("/users/" + user.id(), UserResponse.from(user));
+        return Response.created("/users/" + user.id(), responseModel.apply(user));
     }
 
     /** curl -i localhost:8080/users/{id} -H 'If-None-Match: "1"' */
@@ -48,17 +58,17 @@ public final class UserHandler {
     }
 
     /** The user with its ETag, or 304 when the client's If-None-Match already names this version. */
-    private static Response withTag(Request request, User user) {
+    private Response withTag(Request request, User user) {
         Map<String, String> etag = Map.of("ETag", EntityTags.of(user.version()));
         boolean current = request.header("If-None-Match")
                 .map(header -> EntityTags.parse(header, true).matches(user.version())).orElse(false);
-        return current ? Response.notModified(etag) : Response.ok(UserResponse.from(user), etag);
+        return current ? Response.notModified(etag) : Response.ok(responseModel.apply(user), etag);
     }
 
     /** {@code curl 'localhost:8080/users?limit=20&offset=0'} */
     public Response list(Request request) {
         PageQuery query = models.readQuery(request, PageQuery.class);
-        return Response.ok(service.list(query.limit(), query.offset()).map(UserResponse::from));
+        return Response.ok(service.list(query.limit(), query.offset()).map(responseModel::apply));
     }
 
     /**
@@ -69,7 +79,7 @@ public final class UserHandler {
         UUID id = id(request);
         UserUpdateRequest changes = models.read(request, UserUpdateRequest.class);
         User updated = service.update(id, changes, expectedVersion(request, id));
-        return Response.ok(UserResponse.from(updated), Map.of("ETag", EntityTags.of(updated.version())));
+        return Response.ok(responseModel.apply(updated), Map.of("ETag", EntityTags.of(updated.version())));
     }
 
     /** curl -X DELETE localhost:8080/users/{id} -H 'If-Match: "2"' */

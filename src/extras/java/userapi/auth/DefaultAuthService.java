@@ -42,6 +42,7 @@ public final class DefaultAuthService implements AuthService, Authenticator {
     private final Clock clock;
     private final Duration tokenTtl;
     private final SignInMetrics metrics;
+    private final LoginCheck check;
     /** Made once in the background at start: at the real iteration count it takes as long as a login. */
     private final CompletableFuture<String> dummyHash;
 
@@ -51,6 +52,13 @@ public final class DefaultAuthService implements AuthService, Authenticator {
      */
     public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
                               Tokens newTokens, Clock clock, Duration tokenTtl, SignInMetrics metrics) {
+        this(users, tokens, hasher, throttle, newTokens, clock, tokenTtl, metrics, LoginCheck.NONE);
+    }
+
+    /** @param check what a user whose password matched must still pass to get a token */
+    public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
+                              Tokens newTokens, Clock clock, Duration tokenTtl, SignInMetrics metrics, LoginCheck check) {
+        this.check = check;
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -81,6 +89,7 @@ public final class DefaultAuthService implements AuthService, Authenticator {
             throw new InvalidCredentials();
         }
         throttle.succeeded(email);
+        check.passwordMatched(user.get()); // only after the right password: it tells nothing to a guesser
         rehashIfOutdated(user.get(), request.password());
         return issue(user.get());
     }

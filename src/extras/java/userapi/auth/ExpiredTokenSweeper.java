@@ -4,6 +4,7 @@ import userapi.auth.TokenRepository;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired tokens in the background, every {@link #PERIOD}, through the index on their expiry: no request
+ * Deletes expired tokens (bearer tokens, or the one-time tokens of mails) in the background, every {@link #PERIOD}, through the index on their expiry: no request
  * ever pays for it (a lookup already ignores an expired token). Several instances sweeping one database do no
  * harm: each deletes what is expired at that moment.
  */
@@ -19,12 +20,22 @@ public final class ExpiredTokenSweeper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ExpiredTokenSweeper.class.getName());
     public static final Duration PERIOD = Duration.ofMinutes(10);
 
-    private final TokenRepository tokens;
+    /** One sweep of a store: removes what is expired at now. @return how many */
+    @FunctionalInterface
+    public interface Sweep {
+        int deleteExpired(Instant now);
+    }
+
+    private final Sweep tokens;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("expired-token-sweeper").daemon(true).factory());
 
     public ExpiredTokenSweeper(TokenRepository tokens, Clock clock) {
+        this(tokens::deleteExpired, clock);
+    }
+
+    public ExpiredTokenSweeper(Sweep tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
     }

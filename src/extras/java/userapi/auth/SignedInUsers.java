@@ -64,23 +64,25 @@ public final class SignedInUsers {
         }
 
         /**
-         * Changing one's own e-mail or password needs currentPassword; a new password revokes every other token of
-         * that user. @throws Forbidden, UserNotFound, StaleVersion, ValidationFailed (currentPassword missing),
-         * CurrentPasswordIncorrect, and whatever the core's update throws
+         * Changing one's own e-mail or password needs currentPassword; a new password or a new address revokes every
+         * other token of that user. @throws Forbidden, UserNotFound, StaleVersion, ValidationFailed (currentPassword
+         * missing), CurrentPasswordIncorrect, and whatever the core's update throws
          */
         @Override
         public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
             AccessPolicy.requireSelfOrAdmin(caller, id);
             boolean changesSecrets = request.email() != null || request.password() != null;
+            User current = changesSecrets ? users.get(id) : null;
             if (changesSecrets && AccessPolicy.needsCurrentPassword(caller, id)) {
-                User current = users.get(id);
                 current.requireVersion(expectedVersion); // a fast 404 or 412 before the slow hash
                 reauthenticate(current, request.currentPassword());
             }
             User updated = users.update(id, request, expectedVersion);
-            if (request.password() != null) { // whoever knew the old password loses their sessions; this caller keeps theirs
+            boolean newAddress = current != null && !updated.email().equals(current.email());
+            if (request.password() != null || newAddress) { // whoever held the old secrets loses their sessions; this caller keeps theirs
                 int revoked = tokens.deleteAllOf(id, caller.userId().equals(id) ? caller.tokenHash() : null);
-                LOG.info(() -> "password of user " + id + " changed; revoked " + revoked + " of its tokens");
+                LOG.info(() -> (newAddress ? "address" : "password") + " of user " + id + " changed; revoked " + revoked
+                        + " of its tokens");
             }
             return updated;
         }

@@ -35,7 +35,7 @@ import java.util.function.LongSupplier;
  * can grow the number of series. Recording takes no lock: the client library's counters are LongAdder-like and
  * its label lookup a ConcurrentHashMap read.
  */
-public final class Metrics implements SignInMetrics {
+public final class Metrics implements SignInMetrics, MailMetrics {
     /** The route label of a request no route matched (a 404): never the raw path, which may carry anything. */
     public static final String UNMATCHED = "unmatched";
     /** The method label of a method outside the standard ones the server may see. */
@@ -51,6 +51,9 @@ public final class Metrics implements SignInMetrics {
     private final Histogram latency;
     private final Counter loginFailures;
     private final Counter lockouts;
+    private final Counter mailsSent;
+    private final Counter mailAttemptsFailed;
+    private final Counter mailsDropped;
 
     /**
      * @param hashPermitsInUse password hashes running right now
@@ -78,6 +81,14 @@ public final class Metrics implements SignInMetrics {
                 .help("Sign-in attempts refused: unknown e-mail or wrong password").withoutExemplars().register(registry);
         lockouts = Counter.builder().name("userapi_login_lockouts")
                 .help("Accounts locked out after repeated failed sign-ins").withoutExemplars().register(registry);
+        mailsSent = Counter.builder().name("userapi_mails_sent")
+                .help("Mails handed to the mail server (or written as .eml files) and removed from the outbox")
+                .withoutExemplars().register(registry);
+        mailAttemptsFailed = Counter.builder().name("userapi_mail_attempts_failed")
+                .help("Attempts to deliver a mail that failed; the mail stays in the outbox and is tried again")
+                .withoutExemplars().register(registry);
+        mailsDropped = Counter.builder().name("userapi_mails_dropped")
+                .help("Mails given up on after failing for a day").withoutExemplars().register(registry);
         // JvmMetrics.builder() without JvmNativeMemoryMetrics: that one asks the JVM's diagnostic command at start
         // (a fifth of our start-up time) and registers nothing unless -XX:NativeMemoryTracking is on.
         JvmThreadsMetrics.builder().register(registry);
@@ -102,6 +113,24 @@ public final class Metrics implements SignInMetrics {
         GaugeWithCallback.builder().name("userapi_db_pool_pending_threads")
                 .help("Requests waiting for a database connection now")
                 .callback(callback -> callback.call(pool.getThreadsAwaitingConnection())).register(registry);
+    }
+
+    /**
+     * Adds the outbox's size, read at each scrape (one count in the database); while the database cannot answer,
+     * the scrape has no sample of it rather than failing whole.
+     */
+    public void mailOutbox(LongSupplier size) {
+        GaugeWithCallback.builder().name("userapi_mail_outbox_size")
+                .help("Mails waiting in the outbox, due now or waiting for their next attempt")
+                .callback(callback -> {
+                    long waiting;
+                    try {
+                        waiting = size.getAsLong();
+                    } catch (RuntimeException unavailable) {
+                        return;
+                    }
+                    callback.call(waiting);
+                }).register(registry);
     }
 
     /**
@@ -130,6 +159,21 @@ public final class Metrics implements SignInMetrics {
     @Override
     public void lockedOut() {
         lockouts.inc();
+    }
+
+    @Override
+    public void mailSent() {
+        mailsSent.inc();
+    }
+
+    @Override
+    public void mailAttemptFailed() {
+        mailAttemptsFailed.inc();
+    }
+
+    @Override
+    public void mailDropped() {
+        mailsDropped.inc();
     }
 
     /** Every metric now, in the Prometheus text format (version 0.0.4). */

@@ -1,12 +1,16 @@
 package userapi.openapi;
 
+import userapi.account.AccountError;
+import userapi.account.AccountResponse;
+import userapi.account.EmailVerificationRequest;
+import userapi.account.PasswordResetConfirmation;
+import userapi.account.PasswordResetRequest;
 import userapi.handler.HealthHandler.Health;
 import userapi.auth.LoginRequest;
 import userapi.model.Page;
 import userapi.model.PageQuery;
 import userapi.auth.TokenResponse;
 import userapi.model.UserCreateRequest;
-import userapi.model.UserResponse;
 import userapi.model.UserUpdateRequest;
 
 import userapi.auth.AuthError;
@@ -57,31 +61,51 @@ public final class ApiDescription {
             row("POST /auth/login", operation("logIn", "auth", "Sign in with e-mail and password: a bearer token")
                     .body(LoginRequest.class)
                     .answers(Answer.json(200, TokenResponse.class))
-                    .errors(READS_BODY).errors(AuthError.INVALID_CREDENTIALS, AuthError.TOO_MANY_LOGIN_ATTEMPTS, Busy.SERVICE_OVERLOADED,
-                            ServerError.SERVICE_UNAVAILABLE)),
+                    .errors(READS_BODY).errors(AuthError.INVALID_CREDENTIALS, AccountError.EMAIL_NOT_VERIFIED,
+                            AuthError.TOO_MANY_LOGIN_ATTEMPTS, Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
             row("POST /auth/logout", operation("logOut", "auth", "End the session of the bearer token sent")
                     .answers(Answer.empty(204))
                     .errors(SIGNED_IN).errors(ServerError.SERVICE_UNAVAILABLE)),
+            row("POST /auth/password-reset", operation("requestPasswordReset", "account",
+                    "Mail a password-reset link to this address if it has an account; the same 202 either way")
+                    .body(PasswordResetRequest.class)
+                    .answers(Answer.empty(202))
+                    .errors(READS_BODY).errors(ServerError.SERVICE_UNAVAILABLE)),
+            row("POST /auth/password-reset/confirm", operation("confirmPasswordReset", "account",
+                    "Set a new password with the token from the reset mail; ends every session of that user")
+                    .body(PasswordResetConfirmation.class)
+                    .answers(Answer.empty(204))
+                    .errors(READS_BODY).errors(AccountError.INVALID_OR_EXPIRED_TOKEN, Busy.SERVICE_OVERLOADED,
+                            ServerError.SERVICE_UNAVAILABLE)),
+            row("POST /auth/verify-email", operation("verifyEmail", "account",
+                    "Prove the address with the token from the verification mail")
+                    .body(EmailVerificationRequest.class)
+                    .answers(Answer.empty(204))
+                    .errors(READS_BODY).errors(AccountError.INVALID_OR_EXPIRED_TOKEN, ServerError.SERVICE_UNAVAILABLE)),
+            row("POST /auth/verify-email/resend", operation("resendVerificationEmail", "account",
+                    "Mail a new verification link to the signed-in user's address, unless verified; the same 202 either way")
+                    .answers(Answer.empty(202))
+                    .errors(SIGNED_IN).errors(UserError.USER_NOT_FOUND, ServerError.SERVICE_UNAVAILABLE)),
             row("POST /users", operation("createUser", "users", "Sign up a user (always role user)").body(UserCreateRequest.class)
-                    .answers(Answer.json(201, UserResponse.class).header("Location", "The new user's path, /users/{id}"))
+                    .answers(Answer.json(201, AccountResponse.class).header("Location", "The new user's path, /users/{id}"))
                     .errors(READS_BODY).errors(UserError.EMAIL_DOMAIN_NOT_ALLOWED, UserError.EMAIL_ALREADY_REGISTERED,
                             Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users", operation("listUsers", "users", "List users, oldest first, one page at a time (admins only)")
                     .query(PageQuery.class)
-                    .answers(Answer.json(200, Page.class, UserResponse.class))
+                    .answers(Answer.json(200, Page.class, AccountResponse.class))
                     .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.VALIDATION_FAILED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users/me", operation("getMe", "users", "Read the signed-in user's own account")
-                    .answers(Answer.json(200, UserResponse.class))
+                    .answers(Answer.json(200, AccountResponse.class))
                     .errors(SIGNED_IN).errors(UserError.USER_NOT_FOUND, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users/{id}", operation("getUser", "users",
                     "Read one user (yourself, or anyone as an admin); If-None-Match with its ETag: 304")
-                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG),
+                    .answers(Answer.json(200, AccountResponse.class).header("ETag", ETAG),
                             Answer.empty(304).header("ETag", ETAG))
                     .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.USER_NOT_FOUND, ServerError.SERVICE_UNAVAILABLE)),
             row("PATCH /users/{id}", operation("updateUser", "users", "Change some fields of a user; absent fields "
                     + "stay; your own e-mail or password needs currentPassword; with If-Match only if it still has that ETag")
                     .body(UserUpdateRequest.class)
-                    .answers(Answer.json(200, UserResponse.class).header("ETag", ETAG))
+                    .answers(Answer.json(200, AccountResponse.class).header("ETag", ETAG))
                     .errors(SIGNED_IN).errors(READS_BODY).errors(AuthError.FORBIDDEN, AuthError.CURRENT_PASSWORD_INCORRECT, UserError.USER_NOT_FOUND,
                             UserError.PRECONDITION_FAILED, UserError.EMAIL_DOMAIN_NOT_ALLOWED, UserError.EMAIL_ALREADY_REGISTERED,
                             Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
@@ -89,6 +113,12 @@ public final class ApiDescription {
                     "Delete a user and end all their sessions; with If-Match only if it still has that ETag")
                     .answers(Answer.empty(204))
                     .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.USER_NOT_FOUND, UserError.PRECONDITION_FAILED, ServerError.SERVICE_UNAVAILABLE)),
+            row("GET /reset-password", operation("getResetPasswordPage", "account",
+                    "The page a reset link opens: a form for the new password (the token stays in the link's fragment)")
+                    .answers(Answer.raw(200, "text/html"))),
+            row("GET /verify-email", operation("getVerifyEmailPage", "account",
+                    "The page a verification link opens: it confirms the token and says whether it worked")
+                    .answers(Answer.raw(200, "text/html"))),
             row("GET /openapi.json", operation("getOpenApiDocument", "docs", "This OpenAPI 3.1 document, generated from the code")
                     .answers(Answer.raw(200, "application/json"))),
             row("GET /docs", operation("getDocsPage", "docs", "Interactive documentation of this API (Swagger UI)")

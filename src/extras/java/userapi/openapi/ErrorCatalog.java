@@ -1,5 +1,6 @@
 package userapi.openapi;
 
+import userapi.account.AccountError;
 import userapi.auth.AuthError;
 import userapi.exception.ErrorCode;
 import userapi.exception.RejectedRequest;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 final class ErrorCatalog {
     /** Every enum of error codes in the app. */
     static final List<Class<? extends Enum<?>>> TABLES = List.of(RejectedRequest.Reason.class, UserError.class,
-            ServerError.class, AuthError.class, ServiceOverloaded.Busy.class);
+            ServerError.class, AuthError.class, AccountError.class, ServiceOverloaded.Busy.class);
 
     private ErrorCatalog() {
     }

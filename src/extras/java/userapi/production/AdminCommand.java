@@ -2,6 +2,7 @@ package userapi.production;
 
 
 import userapi.exception.StorageUnavailable;
+import userapi.jdbc.JdbcAccountStore;
 import userapi.model.Role;
 import userapi.model.User;
 import userapi.jdbc.Database;
@@ -15,16 +16,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code java -jar user-api.jar promote EMAIL} and {@code demote EMAIL}: the only way to make or unmake an admin,
- * run against the DATABASE_URL the server uses, while it runs or not (a role is read from the database on every
- * request). Exit 0 with one line saying what changed; 1 when there is no such user or the database cannot be
+ * {@code java -jar user-api.jar promote EMAIL} and {@code demote EMAIL}: the only way to make or unmake an admin;
+ * {@code verify EMAIL}: marks the user's address as verified without a mail (users who signed up before addresses
+ * were verified, or an address the operator has checked otherwise). Run against the DATABASE_URL the server uses,
+ * while it runs or not (a role is read from the database on every request). Exit 0 with one line saying what changed; 1 when there is no such user or the database cannot be
  * used; 2 on bad usage, a bad setting, or DATABASE_URL=memory, which no other process can reach.
  */
 public final class AdminCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
-    static final String USAGE_LINE = "usage: java -jar user-api.jar [promote EMAIL | demote EMAIL]"
+    static final String USAGE_LINE = "usage: java -jar user-api.jar [promote EMAIL | demote EMAIL | verify EMAIL]"
             + "  (no arguments: start the server)";
 
     private AdminCommand() {
@@ -32,11 +34,11 @@ public final class AdminCommand {
 
     /** Runs the command the arguments name; returns the process's exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length != 2 || !(args[0].equals("promote") || args[0].equals("demote")) || args[1].isBlank()) {
+        if (args.length != 2 || !(args[0].equals("promote") || args[0].equals("demote") || args[0].equals("verify"))
+                || args[1].isBlank()) {
             err.println(USAGE_LINE);
             return USAGE;
         }
-        Role role = args[0].equals("promote") ? Role.ADMIN : Role.USER;
         Config config;
         try {
             config = Config.fromEnvironment(env);
@@ -58,6 +60,10 @@ public final class AdminCommand {
                 err.println("userapi: no user has the e-mail " + email);
                 return FAILED;
             }
+            if (args[0].equals("verify")) {
+                return verify(user.get(), new JdbcAccountStore(users.database()), out);
+            }
+            Role role = args[0].equals("promote") ? Role.ADMIN : Role.USER;
             Role was = user.get().role();
             if (was == role) {
                 out.println(email + " is already " + role.label() + ": nothing changed");
@@ -75,5 +81,15 @@ public final class AdminCommand {
             err.println("userapi: the database of DATABASE_URL cannot be reached; nothing was changed");
             return FAILED;
         }
+    }
+
+    private static int verify(User user, JdbcAccountStore accounts, PrintStream out) {
+        if (accounts.isVerified(user.id(), user.email())) {
+            out.println(user.email() + " is already verified: nothing changed");
+        } else {
+            accounts.markVerified(user.id(), user.email());
+            out.println(user.email() + " is now verified");
+        }
+        return OK;
     }
 }

@@ -5,11 +5,23 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import jakarta.validation.ValidatorFactory;
 import tools.jackson.databind.json.JsonMapper;
 import userapi.App;
+import userapi.account.AccountHandler;
+import userapi.account.AccountMails;
+import userapi.account.AccountPages;
+import userapi.account.AccountResponse;
+import userapi.account.AccountStore;
+import userapi.account.DefaultAccountService;
+import userapi.account.EmailNotVerified;
+import userapi.account.InMemoryAccountStore;
+import userapi.account.MailOutbox;
+import userapi.account.MailingUserService;
+import userapi.account.OutboxSender;
 import userapi.auth.AuthHandler;
 import userapi.auth.Caller;
 import userapi.auth.DefaultAuthService;
 import userapi.auth.ExpiredTokenSweeper;
 import userapi.auth.InMemoryTokenRepository;
+import userapi.auth.LoginCheck;
 import userapi.auth.LoginThrottle;
 import userapi.auth.SignIn;
 import userapi.auth.SignedInUsers;
@@ -27,16 +39,19 @@ import userapi.http.JsonMappers;
 import userapi.http.ModelReader;
 import userapi.http.Router;
 import userapi.jdbc.Database;
+import userapi.jdbc.JdbcAccountStore;
 import userapi.jdbc.JdbcTokenRepository;
 import userapi.jdbc.JdbcUserRepository;
 import userapi.limits.BoundedPasswordHasher;
 import userapi.limits.RequestLimitsFilter;
 import userapi.limits.ServerLimits;
+import userapi.mail.Mailers;
 import userapi.metrics.Metrics;
 import userapi.metrics.MetricsHandler;
 import userapi.openapi.ApiDocs;
 import userapi.openapi.OpenApiDocument;
 import userapi.repository.InMemoryUserRepository;
+import userapi.model.User;
 import userapi.repository.UserRepository;
 import userapi.service.DefaultUserService;
 import userapi.service.Pbkdf2PasswordHasher;
@@ -50,6 +65,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -58,8 +74,10 @@ import java.util.logging.Logger;
  * router -> edge filter -> server, from src/core) with the extras attached on its seams: sign-in as a handler
  * decorator in the route table, its rules as a decorator of the user service, the JDBC stores and their read cache
  * behind the repository interface, metrics on the edge's observer hook, request limits as one more filter, and a
- * bounded hasher behind the PasswordHasher port. {@link #start(Config)} opens the store DATABASE_URL names, and
- * close() closes it last.
+ * bounded hasher behind the PasswordHasher port, and account recovery: its own routes, a decorator of the user
+ * service that mails about addresses, a response model with the account's state, and the mail outbox delivered in
+ * the background through the Mailer port. {@link #start(Config)} opens the store DATABASE_URL names, and close()
+ * closes it last.
  */
 public final class ProductionApp implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProductionApp.class.getName());
@@ -87,12 +105,15 @@ public final class ProductionApp implements AutoCloseable {
      */
     public static ProductionApp start(Config config) throws IOException {
         if (config.databaseUrl().equals(Config.MEMORY)) {
-            return start(config, new InMemoryUserRepository(), new InMemoryTokenRepository(), null, null, null);
+            UserRepository users = new InMemoryUserRepository();
+            InMemoryAccountStore accounts = new InMemoryAccountStore(users);
+            return start(config, users, new InMemoryTokenRepository(), accounts, accounts, null, null, null);
         }
         Database database = Database.open(config.databaseUrl(), config.databasePassword(), config.databasePoolSize(),
                 DATABASE_TIMEOUT);
         UserRepository users = new JdbcUserRepository(database); // closes the database
-        TokenRepository tokens = new JdbcTokenRepository(database); // one pool for both
+        TokenRepository tokens = new JdbcTokenRepository(database); // one pool for all
+        JdbcAccountStore accounts = new JdbcAccountStore(database);
         ReadCache cache = null;
         if (database.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
             cache = new ReadCache(new SqliteDataVersion(database::openOutsidePool));
@@ -100,7 +121,7 @@ public final class ProductionApp implements AutoCloseable {
             tokens = new CachedTokenRepository(tokens, cache);
         }
         try {
-            return start(config, users, tokens, users, database.poolStatistics(), cache);
+            return start(config, users, tokens, accounts, accounts, users, database.poolStatistics(), cache);
         } catch (IOException | RuntimeException e) {
             users.close();
             throw e;
@@ -112,10 +133,17 @@ public final class ProductionApp implements AutoCloseable {
         return start(config, repository, new InMemoryTokenRepository());
     }
 
-    /** Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into). */
+    /**
+     * Starts on repositories the caller owns and closes (tests hand in in-memory ones they can look into); what
+     * account recovery stores goes beside the users: in the same database, or in memory.
+     */
     public static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
-        return start(config, repository, tokens, null,
-                repository instanceof JdbcUserRepository jdbc ? jdbc.database().poolStatistics() : null, null);
+        if (repository instanceof JdbcUserRepository jdbc) {
+            JdbcAccountStore accounts = new JdbcAccountStore(jdbc.database());
+            return start(config, repository, tokens, accounts, accounts, null, jdbc.database().poolStatistics(), null);
+        }
+        InMemoryAccountStore accounts = new InMemoryAccountStore(repository);
+        return start(config, repository, tokens, accounts, accounts, null, null, null);
     }
 
     /**
@@ -123,7 +151,8 @@ public final class ProductionApp implements AutoCloseable {
      * @param cache the repositories' read cache, which each request then reads through with one look; or null
      */
     private static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens,
-                                       UserRepository owned, HikariPoolMXBean pool, ReadCache cache) throws IOException {
+                                       AccountStore accounts, MailOutbox outbox, UserRepository owned,
+                                       HikariPoolMXBean pool, ReadCache cache) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = App.validation();
         ModelReader models = new ModelReader(mapper, validation.getValidator());
@@ -132,7 +161,7 @@ public final class ProductionApp implements AutoCloseable {
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(new Pbkdf2PasswordHasher(config.passwordHashIterations()),
                 Runtime.getRuntime().availableProcessors(), HASH_PERMIT_WAIT);
         Clock clock = Clock.systemUTC();
-        UserService service = new DefaultUserService(repository, hasher, config.blockedEmailDomains(), clock,
+        UserService lecture = new DefaultUserService(repository, hasher, config.blockedEmailDomains(), clock,
                 UUID::randomUUID);
         AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
         HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
@@ -140,15 +169,29 @@ public final class ProductionApp implements AutoCloseable {
         if (pool != null) { // an in-memory store has no pool to watch
             metrics.databasePool(pool);
         }
+        metrics.mailOutbox(outbox::size);
+        AtomicReference<App> serving = new AtomicReference<>(); // the links' base is known once the server listens
+        AccountMails mails = new AccountMails(() -> publicUrl(config, serving.get()));
+        DefaultAccountService accountService = new DefaultAccountService(repository, tokens, accounts, outbox, hasher,
+                new Tokens(), mails, clock, DefaultAccountService.RESET_ANSWER_FLOOR);
+        UserService service = new MailingUserService(lecture, accountService);
+        LoginCheck verifiedOnly = config.requireVerifiedEmail() ? user -> {
+            if (!accountService.isVerified(user)) {
+                throw new EmailNotVerified();
+            }
+        } : LoginCheck.NONE;
         DefaultAuthService auth = new DefaultAuthService(repository, tokens, hasher,
                 new LoginThrottle(clock, LoginThrottle.DEFAULT_MAX_TRACKED), new Tokens(), clock,
-                Duration.ofSeconds(config.tokenTtlSeconds()), metrics);
+                Duration.ofSeconds(config.tokenTtlSeconds()), metrics, verifiedOnly);
         SignedInUsers signedIn = new SignedInUsers(service, tokens, hasher);
+        Function<User, AccountResponse> responseModel = user -> AccountResponse.of(user, accountService.isVerified(user));
 
         ApiDocs docs = ApiDocs.load();
         Router router = routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION)),
-                new UserHandler(service, models), caller -> new UserHandler(signedIn.as(caller), models),
-                new SignIn(auth), new AuthHandler(auth, models), health, new MetricsHandler(metrics), docs);
+                new UserHandler(service, models, responseModel),
+                caller -> new UserHandler(signedIn.as(caller), models, responseModel),
+                new SignIn(auth), new AuthHandler(auth, models), new AccountHandler(accountService, models),
+                AccountPages.load(), health, new MetricsHandler(metrics), docs);
         if (cache != null) { // one look at the store's change counter per request, not one per read
             router.around(handler -> request -> {
                 ReadCache.Scope scope = cache.openScope();
@@ -168,11 +211,16 @@ public final class ProductionApp implements AutoCloseable {
                         metrics.record(method, router.templateOf(method, rawPath), status, nanos)),
                 new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT, ServerLimits.MAX_HEADER_BYTES));
         ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();
-        List<AutoCloseable> resources = new ArrayList<>(List.of(sweeper, hasher, validation::close));
+        ExpiredTokenSweeper mailedTokenSweeper = new ExpiredTokenSweeper(accounts::deleteSpent, clock).start();
+        OutboxSender sender = new OutboxSender(outbox, Mailers.of(config.mail()), clock, metrics).start();
+        List<AutoCloseable> resources = new ArrayList<>(List.of(sender, sweeper, mailedTokenSweeper, hasher, validation::close));
         if (owned != null) {
             resources.add(owned); // the database last
         }
         App app = App.serve(new InetSocketAddress(config.host(), config.port()), router, filters, resources);
+        serving.set(app);
+        LOG.info(() -> "links in mails start with " + publicUrl(config, app) + (config.publicUrl() == null
+                ? " (set PUBLIC_URL to the address users reach this server at)" : ""));
         return new ProductionApp(app, stopping, Duration.ofSeconds(config.shutdownDrainSeconds()));
     }
 
@@ -183,7 +231,8 @@ public final class ProductionApp implements AutoCloseable {
      * of its own: the Router lets a literal segment win over a template such as /users/{id}.
      */
     static Router routes(Router router, UserHandler anyone, Function<Caller, UserHandler> as, SignIn signIn,
-                         AuthHandler auth, HealthHandler health, MetricsHandler metrics, ApiDocs docs) {
+                         AuthHandler auth, AccountHandler account, AccountPages pages, HealthHandler health,
+                         MetricsHandler metrics, ApiDocs docs) {
         return router
                 .get("/health", health::ready) // the old name of /health/ready, kept for existing probes
                 .get("/health/live", health::live)
@@ -191,6 +240,10 @@ public final class ProductionApp implements AutoCloseable {
                 .get("/metrics", metrics::scrape)
                 .post("/auth/login", auth::login)
                 .post("/auth/logout", signIn.required(auth::logout))
+                .post("/auth/password-reset", account::requestPasswordReset)
+                .post("/auth/password-reset/confirm", account::confirmPasswordReset)
+                .post("/auth/verify-email", account::verifyEmail)
+                .post("/auth/verify-email/resend", signIn.required(account::resendVerification))
                 .post("/users", anyone::create)
                 .get("/users", signIn.required((request, caller) -> as.apply(caller).list(request)))
                 .get("/users/me", signIn.required((request, caller) ->
@@ -198,9 +251,24 @@ public final class ProductionApp implements AutoCloseable {
                 .get("/users/{id}", signIn.required((request, caller) -> as.apply(caller).get(request)))
                 .patch("/users/{id}", signIn.required((request, caller) -> as.apply(caller).update(request)))
                 .delete("/users/{id}", signIn.required((request, caller) -> as.apply(caller).delete(request)))
+                .get("/reset-password", pages::resetPassword) // the pages the links in mails open
+                .get("/verify-email", pages::verifyEmail)
                 .get("/openapi.json", docs::document)
                 .get("/docs", docs::page)
                 .get("/docs/{file}", docs::file);
+    }
+
+    /**
+     * PUBLIC_URL, or else http://HOST:PORT as this server listens (localhost for a wildcard host, which no browser
+     * can open).
+     */
+    private static String publicUrl(Config config, App app) {
+        if (config.publicUrl() != null) {
+            return config.publicUrl();
+        }
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "localhost"
+                : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + (app == null ? config.port() : app.port());
     }
 
     /** The routes this server answers, as declared in {@link #routes}. */

@@ -150,9 +150,9 @@ class OpenApiDocumentTest {
         assertEquals(8, create.get("properties").get("password").get("minLength").asInt());
         assertEquals(128, create.get("properties").get("password").get("maxLength").asInt());
         assertFalse(schemas.get("UserUpdateRequest").has("required"), "every field of an update is optional");
-        assertEquals("uuid", schemas.get("UserResponse").get("properties").get("id").get("format").stringValue());
-        assertEquals("date-time", schemas.get("UserResponse").get("properties").get("createdAt").get("format").stringValue());
-        assertFalse(schemas.get("UserResponse").get("properties").has("password"));
+        assertEquals("uuid", schemas.get("AccountResponse").get("properties").get("id").get("format").stringValue());
+        assertEquals("date-time", schemas.get("AccountResponse").get("properties").get("createdAt").get("format").stringValue());
+        assertFalse(schemas.get("AccountResponse").get("properties").has("password"));
         assertEquals("[\"type\",\"title\",\"status\",\"code\"]", schemas.get("Problem").get("required").toString());
     }
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The admin command as an operator runs it, {@code java -jar user-api.jar promote|demote EMAIL}, against the
+ * The admin command as an operator runs it, {@code java -jar user-api.jar promote|demote|verify EMAIL}, against the
  * database of a server that is running: its three exits, each with one line, and a role that takes effect at once.
  */
 class AdminCommandTest {
@@ -57,6 +57,22 @@ class AdminCommandTest {
     }
 
     @Test
+    void verify_marks_the_address_verified_for_the_running_server_at_once() throws Exception {
+        try (RunningJar app = RunningJar.start(directory, Map.of())) {
+            app.createUserId("Ada", "ada@example.com");
+            app.signIn("ada@example.com", "correct horse");
+            assertFalse(app.get("/users/me").json().get("emailVerified").booleanValue());
+
+            Map.Entry<Integer, String> verified = run(Map.of(), "verify", "Ada@example.com");
+
+            assertEquals(0, verified.getKey());
+            assertOneLine("ada@example.com is now verified", verified);
+            assertEquals(true, app.get("/users/me").json().get("emailVerified").booleanValue());
+            assertOneLine("ada@example.com is already verified: nothing changed", run(Map.of(), "verify", "ada@example.com"));
+        }
+    }
+
+    @Test
     void an_unknown_email_exits_1_with_one_line() throws Exception {
         try (RunningJar app = RunningJar.start(directory, Map.of())) {
             app.createUserId("Ada", "ada@example.com");
@@ -69,7 +85,7 @@ class AdminCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"promote", "demote", "promote a@example.com b@example.com", "elevate ada@example.com",
+    @ValueSource(strings = {"promote", "demote", "verify", "promote a@example.com b@example.com", "elevate ada@example.com",
             "--help", "PROMOTE ada@example.com"})
     void bad_usage_exits_2_with_the_usage_line(String args) throws Exception {
         Map.Entry<Integer, String> run = run(Map.of(), args.split(" "));

@@ -36,15 +36,19 @@ class AppRoutesTest {
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
         assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /auth/login",
-                        "POST /auth/logout", "POST /users", "GET /users", "GET /users/me", "GET /users/{id}",
-                        "PATCH /users/{id}", "DELETE /users/{id}", "GET /openapi.json", "GET /docs", "GET /docs/{file}"),
+                        "POST /auth/logout", "POST /auth/password-reset", "POST /auth/password-reset/confirm",
+                        "POST /auth/verify-email", "POST /auth/verify-email/resend", "POST /users", "GET /users",
+                        "GET /users/me", "GET /users/{id}", "PATCH /users/{id}", "DELETE /users/{id}",
+                        "GET /reset-password", "GET /verify-email", "GET /openapi.json", "GET /docs", "GET /docs/{file}"),
                 app.routes().stream().map(route -> route.method() + " " + route.template()).toList());
     }
 
     @Test
-    void protects_every_route_but_health_metrics_login_sign_up_and_the_docs() {
+    void protects_every_route_but_health_metrics_login_account_recovery_sign_up_and_the_docs() {
         assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /auth/login",
-                        "POST /users", "GET /openapi.json", "GET /docs", "GET /docs/{file}"),
+                        "POST /auth/password-reset", "POST /auth/password-reset/confirm", "POST /auth/verify-email",
+                        "POST /users", "GET /reset-password", "GET /verify-email", "GET /openapi.json", "GET /docs",
+                        "GET /docs/{file}"),
                 app.routes().stream().filter(route -> !(route.handler() instanceof SignIn.Required))
                         .map(route -> route.method() + " " + route.template()).toList());
     }

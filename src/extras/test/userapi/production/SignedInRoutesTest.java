@@ -7,6 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import userapi.App;
+import userapi.account.AccountHandler;
+import userapi.account.AccountPages;
+import userapi.account.AccountService;
 import userapi.auth.AuthHandler;
 import userapi.auth.AuthService;
 import userapi.auth.Caller;
@@ -103,12 +106,43 @@ class SignedInRoutesTest {
         }
     }
 
+    /** Records whose verification mail was asked for again; nothing else of it is under test. */
+    private static final class RecordingAccountService implements AccountService {
+        final List<UUID> resentFor = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void requestPasswordReset(String email) {
+            throw new AssertionError("not under test");
+        }
+
+        @Override
+        public void resetPassword(String token, String newPassword) {
+            throw new AssertionError("not under test");
+        }
+
+        @Override
+        public void verifyEmail(String token) {
+            throw new AssertionError("not under test");
+        }
+
+        @Override
+        public void resendVerification(UUID userId) {
+            resentFor.add(userId);
+        }
+
+        @Override
+        public boolean isVerified(User user) {
+            throw new AssertionError("not under test");
+        }
+    }
+
     private final JsonMapper mapper = JsonMappers.strict();
     private final JsonBodyWriter writer = new JsonBodyWriter(mapper);
     private final ValidatorFactory validation = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
     private final ModelReader models = new ModelReader(mapper, validation.getValidator());
     private final RecordingUserService service = new RecordingUserService();
+    private final RecordingAccountService accounts = new RecordingAccountService();
     /** The callers a signed-in handler was built for, in order. */
     private final List<Caller> handlersBuiltFor = new CopyOnWriteArrayList<>();
     private final TestServer server;
@@ -122,7 +156,8 @@ class SignedInRoutesTest {
                     handlersBuiltFor.add(caller);
                     return new UserHandler(service, models);
                 },
-                signIn, new AuthHandler(new UnusedAuthService(), models), new HealthHandler(() -> true, () -> false),
+                signIn, new AuthHandler(new UnusedAuthService(), models), new AccountHandler(accounts, models),
+                AccountPages.load(), new HealthHandler(() -> true, () -> false),
                 new MetricsHandler(new Metrics(() -> 0, 1, () -> 0)), ApiDocs.load());
         server = TestServer.withAppFilters(router, writer);
     }
@@ -162,6 +197,17 @@ class SignedInRoutesTest {
 
         assertEquals(List.of("get " + BOB_ID, "update " + BOB_ID, "delete " + BOB_ID, "list limit=5 offset=0"), service.calls);
         assertEquals(List.of(ADA_CALLER, ADA_CALLER, ADA_CALLER, ADA_CALLER), handlersBuiltFor);
+    }
+
+    @Test
+    void a_new_verification_mail_is_asked_for_the_signed_in_caller_only() throws Exception {
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(server.uri("/auth/verify-email/resend"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = send("POST", "/auth/verify-email/resend", null);
+
+        assertEquals(401, anonymous.statusCode());
+        assertEquals(202, signedIn.statusCode());
+        assertEquals(List.of(ADA_ID), accounts.resentFor);
     }
 
     @Test
