@@ -385,6 +385,20 @@ class UserHandlerTest {
         return new ArrayList<>(tree.propertyNames());
     }
 
+    // --- the response model --------------------------------------------------------------------------------
+
+    @Test
+    void a_response_model_given_to_the_handler_shapes_every_user_it_answers() {
+        FakeUserService service = new FakeUserService(ADA);
+        service.page = new Page<>(List.of(ADA), 1, 20, 0);
+        UserHandler handler = new UserHandler(service, models, user -> "shown: " + user.name());
+
+        assertEquals("shown: Ada", handler.get(withId("GET", ID.toString())).body());
+        assertEquals(new Page<>(List.of("shown: Ada"), 1, 20, 0), handler.list(query(Map.of())).body());
+        assertEquals("shown: Ada", handler.create(
+                body("POST", "/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse\"}")).body());
+    }
+
     private static Request body(String method, String path, String json) {
         return new Request(Map.of(), Map.of(), "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
