@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import userapi.testing.Chromium;
 import userapi.testing.Reply;
 import userapi.testing.RunningJar;
 
@@ -69,7 +70,7 @@ class AccountPagesInBrowserTest {
 
     @Test
     void the_link_in_the_sign_up_mail_verifies_the_address(@TempDir Path dir) throws Exception {
-        String chromium = chromium();
+        String chromium = Chromium.find();
         Path mails = dir.resolve("mail");
         try (RunningJar jar = RunningJar.start(dir, Map.of("DATABASE_URL", "memory", "MAIL_DIR", mails.toString()))) {
             String origin = "http://127.0.0.1:" + jar.port();
@@ -86,7 +87,7 @@ class AccountPagesInBrowserTest {
             Reply me = jar.get("/users/me");
             assertEquals(200, me.status(), me.body());
             assertTrue(me.json().get("emailVerified").booleanValue(), me.body());
-            assertOnlyThisServer(pageRequests(netLog, origin), origin, origin + "/verify-email");
+            assertOnlyThisServer(Chromium.pageRequests(netLog, origin), origin, origin + "/verify-email");
             assertNoPolicyViolation(stderr);
             assertAccessLoggedWithoutToken(jar, link, "POST /auth/verify-email 204");
         }
@@ -94,7 +95,7 @@ class AccountPagesInBrowserTest {
 
     @Test
     void the_link_in_the_reset_mail_changes_the_password_once(@TempDir Path dir) throws Exception {
-        String chromium = chromium();
+        String chromium = Chromium.find();
         Path mails = dir.resolve("mail");
         try (RunningJar jar = RunningJar.start(dir, Map.of("DATABASE_URL", "memory", "MAIL_DIR", mails.toString()))) {
             String origin = "http://127.0.0.1:" + jar.port();
@@ -151,7 +152,7 @@ class AccountPagesInBrowserTest {
             assertEquals(401, login(jar, "yet another passphrase").status(), "the used link changed nothing");
             assertEquals(401, jar.send("GET", "/users/me", null, null, "Authorization", "Bearer " + oldSession).status(),
                     "the session from before the reset is signed out");
-            assertOnlyThisServer(pageRequests(netLog, origin), origin, origin + "/reset-password");
+            assertOnlyThisServer(Chromium.pageRequests(netLog, origin), origin, origin + "/reset-password");
             assertNoPolicyViolation(stderr);
             assertAccessLoggedWithoutToken(jar, link, "POST /auth/password-reset/confirm 204");
         }
@@ -263,49 +264,7 @@ class AccountPagesInBrowserTest {
         }
     }
 
-    /**
-     * Every request the page made (its navigation, and what it started), from Chromium's network log, each URL as
-     * it went out: without its fragment, which the log keeps but a browser never sends.
-     */
-    private static List<String> pageRequests(Path netLog, String origin) throws IOException {
-        JsonNode log = JSON.readTree(Files.readString(netLog, StandardCharsets.UTF_8));
-        int startJob = log.get("constants").get("logEventTypes").get("URL_REQUEST_START_JOB").asInt();
-        TreeSet<String> urls = new TreeSet<>();
-        for (JsonNode event : log.get("events")) {
-            JsonNode params = event.path("params");
-            if (event.get("type").asInt() != startJob || !params.has("url")) {
-                continue;
-            }
-            String initiator = params.path("initiator").asString("");
-            String isolation = params.path("network_isolation_key").asString("");
-            // the browser's own background traffic has another or no isolation key; the page's is its origin's
-            if (initiator.startsWith(origin) || isolation.contains("127.0.0.1") || params.path("request_type").asString("").equals("main frame")) {
-                urls.add(params.get("url").asString().split("#", 2)[0]);
-            }
-        }
-        return List.copyOf(urls);
-    }
 
-    /** CHROMIUM, else chromium on PATH; missing fails loudly unless SKIP_BROWSER_TESTS=1 says to skip. */
-    private static String chromium() {
-        Optional<String> found = Optional.ofNullable(System.getenv("CHROMIUM")).or(() -> {
-            for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                for (String name : List.of("chromium", "chromium-browser")) {
-                    Path candidate = Path.of(directory, name);
-                    if (Files.isExecutable(candidate)) {
-                        return Optional.of(candidate.toString());
-                    }
-                }
-            }
-            return Optional.empty();
-        });
-        if (found.isEmpty()) {
-            Assumptions.assumeFalse("1".equals(System.getenv("SKIP_BROWSER_TESTS")), "SKIP_BROWSER_TESTS=1: browser test skipped");
-            fail("no chromium on PATH: install it (apt-get install chromium), set CHROMIUM=/path/to/it, "
-                    + "or set SKIP_BROWSER_TESTS=1 to skip this test");
-        }
-        return found.get();
-    }
 
     /**
      * Headless Chromium driven through its DevTools protocol over one WebSocket (the JDK's own client): one tab,

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import userapi.testing.Chromium;
 import userapi.testing.Reply;
 import userapi.testing.RunningJar;
 
@@ -36,7 +37,7 @@ class DocsInBrowserTest {
 
     @Test
     void chromium_renders_every_operation_from_this_server_alone(@TempDir Path dir) throws Exception {
-        String chromium = chromium();
+        String chromium = Chromium.find();
         try (RunningJar jar = RunningJar.start(dir, Map.of("DATABASE_URL", "memory"))) {
             String origin = "http://127.0.0.1:" + jar.port();
             Reply document = jar.get("/openapi.json");
@@ -61,7 +62,7 @@ class DocsInBrowserTest {
                 }
             }
             assertEquals(List.of(), missing, "operations not rendered; the page was:\n" + dom);
-            List<String> pageRequests = pageRequests(netLog, origin);
+            List<String> pageRequests = Chromium.pageRequests(netLog, origin);
             assertTrue(pageRequests.contains(origin + "/openapi.json"), pageRequests.toString());
             assertTrue(pageRequests.stream().anyMatch(url -> url.startsWith(origin + "/docs/swagger-ui-bundle.js")), pageRequests.toString());
             for (String url : pageRequests) {
@@ -75,26 +76,6 @@ class DocsInBrowserTest {
         }
     }
 
-    /** Every request the page made (its navigation, and what it started), from Chromium's network log. */
-    private static List<String> pageRequests(Path netLog, String origin) throws IOException {
-        JsonNode log = JsonMapper.builder().build().readTree(Files.readString(netLog, StandardCharsets.UTF_8));
-        JsonNode types = log.get("constants").get("logEventTypes");
-        int startJob = types.get("URL_REQUEST_START_JOB").asInt();
-        TreeSet<String> urls = new TreeSet<>();
-        for (JsonNode event : log.get("events")) {
-            JsonNode params = event.path("params");
-            if (event.get("type").asInt() != startJob || !params.has("url")) {
-                continue;
-            }
-            String initiator = params.path("initiator").asString("");
-            String isolation = params.path("network_isolation_key").asString("");
-            // the browser's own background traffic has another or no isolation key; the page's is its origin's
-            if (initiator.startsWith(origin) || isolation.contains("127.0.0.1") || params.path("request_type").asString("").equals("main frame")) {
-                urls.add(params.get("url").asString());
-            }
-        }
-        return List.copyOf(urls);
-    }
 
     private static String run(List<String> command, Path dir, Path stderr) throws IOException, InterruptedException {
         Path stdout = dir.resolve("chromium-stdout.html");
@@ -108,24 +89,4 @@ class DocsInBrowserTest {
         return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
-    /** CHROMIUM, else chromium on PATH; missing fails loudly unless SKIP_BROWSER_TESTS=1 says to skip. */
-    private static String chromium() {
-        Optional<String> found = Optional.ofNullable(System.getenv("CHROMIUM")).or(() -> {
-            for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                for (String name : List.of("chromium", "chromium-browser")) {
-                    Path candidate = Path.of(directory, name);
-                    if (Files.isExecutable(candidate)) {
-                        return Optional.of(candidate.toString());
-                    }
-                }
-            }
-            return Optional.empty();
-        });
-        if (found.isEmpty()) {
-            Assumptions.assumeFalse("1".equals(System.getenv("SKIP_BROWSER_TESTS")), "SKIP_BROWSER_TESTS=1: browser test skipped");
-            fail("no chromium on PATH: install it (apt-get install chromium), set CHROMIUM=/path/to/it, "
-                    + "or set SKIP_BROWSER_TESTS=1 to skip this test");
-        }
-        return found.get();
-    }
 }
