@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * The edge of every request, outermost filter: gives the request its id, is the global exception handler
- * (FastAPI's exception_handler), and writes the request's one access line, with the user who made it if a
- * sign-in decorator named one in LogContext (never their token). The id is chosen here once and passed down as
+ * (FastAPI's exception_handler), and writes the request's one access line, with the client's address (the
+ * socket's peer, or the one an extra resolved behind a trusted proxy and set in LogContext) and the user who made
+ * it if a sign-in decorator named one in LogContext (never their token). The id is chosen here once and passed down as
  * a value; LogContext only copies it for log lines.
  * <ul>
  * <li>An ExpectedException becomes its problem+json answer; its code and detail go into the access line (INFO).
@@ -72,9 +73,13 @@ public final class EdgeFilter extends Filter {
             long micros = nanos / 1_000;
             String accessOutcome = outcome;
             String caller = LogContext.user();
+            String resolved = LogContext.clientAddress();
+            String peer = resolved != null ? null : Router.peerAddress(exchange);
+            String client = resolved != null ? resolved : peer != null ? peer : Request.UNKNOWN_CLIENT;
             LOG.info(() -> LogText.truncate(exchange.getRequestMethod()) + " "
                     + LogText.truncate(exchange.getRequestURI().getRawPath()) + " " + exchange.getResponseCode() + " "
-                    + millis(micros) + "ms" + (caller == null ? "" : " user=" + caller)
+                    + millis(micros) + "ms client=" + LogText.truncate(client)
+                    + (caller == null ? "" : " user=" + caller)
                     + (accessOutcome == null ? "" : " " + accessOutcome));
             LogContext.clear();
         }

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * What a handler may know of a request: decoded path parameters and query, the body's bytes and type, and the few
  * header fields the Router copies for handlers (the conditional-request ones, If-Match and If-None-Match, plus any
- * a decorator asked for). The Router builds it from the exchange, so handlers never touch HttpExchange. The body
+ * a decorator asked for), and the client's address (FastAPI's request.client.host: the socket's peer, as the Router
+ * sees it, unless a decorator resolved another with {@link #withClientAddress}). The Router builds it from the
+ * exchange, so handlers never touch HttpExchange. The body
  * is read from the connection when a handler first asks for it, so a decorator that refuses the request (a 401,
  * say) never waits for a body it will not use.
  */
@@ -22,21 +24,32 @@ public final class Request {
     }
 
     private static final byte[] NO_BODY = new byte[0];
+    /** The client address of a request built without one (by a test, say): no real peer is written like this. */
+    public static final String UNKNOWN_CLIENT = "unknown";
 
     private final Map<String, String> pathParams;
     private final Map<String, List<String>> query;
     private final String contentType;
     private final Map<String, String> headers;
+    private final String clientAddress;
     private BodyReader reader;
     private byte[] body;
 
+    /** @param clientAddress the peer's IP address as text, such as 192.0.2.7 or 2001:db8:0:0:0:0:0:1 */
     public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType,
-                   BodyReader body, Map<String, String> headers) {
+                   BodyReader body, Map<String, String> headers, String clientAddress) {
         this.pathParams = Map.copyOf(pathParams);
         this.query = Map.copyOf(query);
         this.contentType = contentType;
         this.reader = body;
         this.headers = Map.copyOf(headers);
+        this.clientAddress = clientAddress == null ? UNKNOWN_CLIENT : clientAddress;
+    }
+
+    /** A request from an {@link #UNKNOWN_CLIENT}. */
+    public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType,
+                   BodyReader body, Map<String, String> headers) {
+        this(pathParams, query, contentType, body, headers, UNKNOWN_CLIENT);
     }
 
     public Request(Map<String, String> pathParams, Map<String, List<String>> query, String contentType, byte[] body,
@@ -63,6 +76,11 @@ public final class Request {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** Who sent the request: the socket's peer, or the address a decorator resolved; never null. */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     /**
@@ -98,7 +116,15 @@ public final class Request {
     public Request withPathParam(String name, String value) {
         Map<String, String> params = new HashMap<>(pathParams);
         params.put(name, value);
-        return new Request(params, query, contentType, this::body, headers);
+        return new Request(params, query, contentType, this::body, headers, clientAddress);
+    }
+
+    /**
+     * The same request from another client address: how a decorator that trusts a proxy's X-Forwarded-For names
+     * the client behind it.
+     */
+    public Request withClientAddress(String address) {
+        return new Request(pathParams, query, contentType, this::body, headers, address);
     }
 
     /** The first value of a query parameter, if it was given. */

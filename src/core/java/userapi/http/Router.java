@@ -8,6 +8,8 @@ import userapi.exception.ValidationFailed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -120,7 +122,8 @@ public final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Response response = route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 pathParams -> new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), body(exchange), handlerHeaders(exchange)));
+                        exchange.getRequestHeaders().getFirst("Content-Type"), body(exchange), handlerHeaders(exchange),
+                        peerAddress(exchange)));
         writer.write(exchange, response.status(), response.headers(), response.body());
     }
 
@@ -137,6 +140,13 @@ public final class Router implements HttpHandler {
             }
         }
         return headers == null ? Map.of() : headers;
+    }
+
+    /** The socket's peer as an IP address in text (no port, no host name lookup); null when the JDK knows none. */
+    static String peerAddress(HttpExchange exchange) {
+        InetSocketAddress peer = exchange.getRemoteAddress();
+        InetAddress address = peer == null ? null : peer.getAddress();
+        return address == null ? null : address.getHostAddress();
     }
 
     /** Builds the request once the route is known; its body is read only when a handler asks for it. */

@@ -155,8 +155,8 @@ class EdgeFilterRequestIdTest {
         LogCapture.Captured second = accessLine("second-request");
         accessLine("third-request");
 
-        assertTrue(first.message().matches("GET /found 200 [0-9]+\\.[0-9]{3}ms"), first.message());
-        assertTrue(second.message().matches("GET /missing 404 [0-9]+\\.[0-9]{3}ms NOT_FOUND: No resource matches this path\\."), second.message());
+        assertTrue(first.message().matches("GET /found 200 [0-9]+\\.[0-9]{3}ms client=\\S+"), first.message());
+        assertTrue(second.message().matches("GET /missing 404 [0-9]+\\.[0-9]{3}ms client=\\S+ NOT_FOUND: No resource matches this path\\."), second.message());
         assertEquals(Level.INFO, first.level());
         assertTrue(first.line().contains(" INFO userapi.http.EdgeFilter [first-request] GET /found 200 "), first.line());
         for (String id : List.of("first-request", "second-request", "third-request")) {

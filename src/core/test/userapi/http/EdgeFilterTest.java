@@ -190,7 +190,7 @@ class EdgeFilterTest {
         assertEquals(1, access.size(), access.toString());
         assertEquals(Level.INFO, access.getFirst().level());
         assertNull(access.getFirst().record().getThrown());
-        assertTrue(access.getFirst().message().matches("GET /users/1 404 \\d+\\.\\d{3}ms USER_NOT_FOUND: No user has this id\\."),
+        assertTrue(access.getFirst().message().matches("GET /users/1 404 \\d+\\.\\d{3}ms client=\\S+ USER_NOT_FOUND: No user has this id\\."),
                 access.getFirst().message());
         assertTrue(access.getFirst().line().contains("[" + id + "]"), access.getFirst().line());
     }
@@ -412,7 +412,7 @@ class EdgeFilterTest {
     private String accessLineWithoutTime(String requestId) {
         LogCapture.Captured access = logs.await(c -> isAccessLine(c)
                 && c.line().contains("[" + requestId + "]"));
-        return access.message().replaceFirst(" [0-9]+\\.[0-9]{3}ms$", "");
+        return access.message().replaceFirst(" [0-9]+\\.[0-9]{3}ms client=\\S+$", "");
     }
 
     /** The access line is the edge filter's INFO record; its SEVERE records are reports of unexpected failures. */
@@ -437,9 +437,36 @@ class EdgeFilterTest {
         awaitAccessLine(anonymous);
 
         List<LogCapture.Captured> access = logs.all().stream().filter(c -> isAccessLine(c)).toList();
-        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /users/me 204 \\d+\\.\\d{3}ms user=" + ada)),
+        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /users/me 204 \\d+\\.\\d{3}ms client=\\S+ user=" + ada)),
                 access.toString());
-        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /health 204 \\d+\\.\\d{3}ms")),
+        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /health 204 \\d+\\.\\d{3}ms client=\\S+")),
                 "the next request on the thread does not inherit the user: " + access);
+    }
+
+    @Test
+    void names_the_peer_as_the_client_and_hands_it_to_the_handler_unless_an_extra_resolved_another() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Router router = new Router(writer, 1024)
+                .get("/direct", request -> {
+                    seen.add(request.clientAddress());
+                    return Response.noContent();
+                })
+                .get("/proxied", request -> {
+                    userapi.logging.LogContext.setClientAddress("203.0.113.9"); // what a trusted-proxy resolver does
+                    return Response.noContent();
+                });
+        server = TestServer.start(router, List.of(new EdgeFilter(writer)));
+
+        String direct = requestId(send("GET", "/direct", null));
+        String proxied = requestId(send("GET", "/proxied", null));
+        awaitAccessLine(direct);
+        awaitAccessLine(proxied);
+
+        assertEquals(List.of("127.0.0.1"), seen);
+        List<String> access = logs.all().stream().filter(c -> isAccessLine(c)).map(LogCapture.Captured::message).toList();
+        assertTrue(access.stream().anyMatch(m -> m.matches("GET /direct 204 \\d+\\.\\d{3}ms client=127\\.0\\.0\\.1")),
+                access.toString());
+        assertTrue(access.stream().anyMatch(m -> m.matches("GET /proxied 204 \\d+\\.\\d{3}ms client=203\\.0\\.113\\.9")),
+                access.toString());
     }
 }
