@@ -95,7 +95,7 @@ class AuthEndToEndTest {
         JsonNode me = app.get("/users/me").json();
 
         assertEquals(adaId, me.get("id").asString());
-        assertEquals(Set.of("id", "name", "email", "role", "createdAt", "emailVerified"), Set.copyOf(me.propertyNames()));
+        assertEquals(Set.of("id", "name", "email", "role", "createdAt", "emailVerified", "disabled"), Set.copyOf(me.propertyNames()));
     }
 
     @Test
@@ -124,7 +124,9 @@ class AuthEndToEndTest {
 
         assertEquals(200, app.get(adaPath()).status());
         assertEquals("Ada L.", app.patch(adaPath(), app.json("name", "Ada L.")).json().get("name").asString());
-        assertEquals(204, app.delete(adaPath()).status());
+        assertEquals(List.of("currentPassword"), app.delete(adaPath()).assertValidationFailed());
+        app.sendJson("DELETE", adaPath(), app.json("currentPassword", "wrong horse")).assertProblem(403, "CURRENT_PASSWORD_INCORRECT");
+        assertEquals(204, app.sendJson("DELETE", adaPath(), app.json("currentPassword", PASSWORD)).status());
     }
 
     @Test
@@ -251,6 +253,17 @@ class AuthEndToEndTest {
         assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
         assertEquals(200, app.post("/auth/login", app.json("email", "bob@example.com", "password", PASSWORD)).status(),
                 "other e-mails are not held back");
+    }
+
+    @Test
+    void without_trusted_proxies_a_spoofed_x_forwarded_for_changes_nothing_for_the_brake() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            app.send("POST", "/auth/login", "application/json", app.json("email", "ada@example.com", "password", "wrong " + i),
+                    "X-Forwarded-For", "203.0.113." + i).assertProblem(401, "INVALID_CREDENTIALS");
+        }
+
+        app.send("POST", "/auth/login", "application/json", app.json("email", "ada@example.com", "password", PASSWORD),
+                "X-Forwarded-For", "198.51.100.7").assertProblem(429, "TOO_MANY_LOGIN_ATTEMPTS");
     }
 
     // --- bearer authentication ----------------------------------------------------------------------------

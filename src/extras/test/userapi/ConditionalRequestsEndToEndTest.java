@@ -102,7 +102,7 @@ class ConditionalRequestsEndToEndTest {
             app.patch("/users/" + id, app.json("name", "B"));
 
             assertEquals(200, app.patch("/users/" + id, app.json("name", "C")).status());
-            assertEquals(204, app.delete("/users/" + id).status());
+            assertEquals(204, app.sendJson("DELETE", "/users/" + id, app.json("currentPassword", "correct horse")).status());
         }
     }
 

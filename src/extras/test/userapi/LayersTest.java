@@ -25,7 +25,7 @@ class LayersTest {
     private static final List<String> MAY_USE_THE_SERVER = List.of("http/", "App.java", "production/ProductionApp.java",
             "limits/RequestLimitsFilter.java");
     private static final Pattern EXTRAS_PACKAGE =
-            Pattern.compile("^import (static )?userapi\\.(production|auth|jdbc|cache|metrics|openapi|limits)\\.", Pattern.MULTILINE);
+            Pattern.compile("^import (static )?userapi\\.(production|auth|account|mail|audit|jdbc|cache|metrics|openapi|limits)\\.", Pattern.MULTILINE);
 
     private static List<Path> sources(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {

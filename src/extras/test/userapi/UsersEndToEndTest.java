@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(RunningAppExtension.class)
 class UsersEndToEndTest {
-    private static final Set<String> USER_FIELDS = Set.of("id", "name", "email", "role", "createdAt", "emailVerified");
+    private static final Set<String> USER_FIELDS = Set.of("id", "name", "email", "role", "createdAt", "emailVerified", "disabled");
     private static final String PASSWORD = "correct horse battery staple";
     private static final String KOREAN_50 = "가나다라마바사아자차".repeat(5);
 
@@ -358,7 +358,7 @@ class UsersEndToEndTest {
 
         app.signIn("ada@example.com", PASSWORD);
 
-        Reply deleted = app.delete(path);
+        Reply deleted = app.sendJson("DELETE", path, app.json("currentPassword", PASSWORD));
 
         assertEquals(204, deleted.status(), deleted.body());
         assertEquals("", deleted.body());

@@ -1,6 +1,9 @@
 package userapi.account;
 
 import userapi.account.OneTimeToken.Purpose;
+import userapi.audit.AuditEventType;
+import userapi.audit.AuditLog;
+import userapi.audit.UnitOfWork;
 import userapi.auth.TokenRepository;
 import userapi.auth.Tokens;
 import userapi.exception.UserNotFound;
@@ -24,7 +27,8 @@ import java.util.logging.Logger;
  * the same transaction that queues its mail in the outbox; it is good once, for its purpose, for the address it
  * was sent to, until it expires or a newer one of the same purpose is sent. At most {@link #MAILS_PER_HOUR} of
  * each kind go to one account an hour. Knows nothing of HTTP, and never tells whether an address has an account:
- * not by what a reset request answers, nor by how long it takes (every one lasts at least the same floor).
+ * not by what a reset request answers, nor by how long it takes (every one lasts at least the same floor). A reset
+ * and a verification are each one unit of work with their audit row (password.reset, email.verified).
  */
 public final class DefaultAccountService implements AccountService, VerificationMails {
     private static final Logger LOG = Logger.getLogger(DefaultAccountService.class.getName());
@@ -49,14 +53,18 @@ public final class DefaultAccountService implements AccountService, Verification
     private final AccountMails mails;
     private final Clock clock;
     private final Duration resetAnswerFloor;
+    private final AuditLog audit;
+    private final UnitOfWork units;
 
     /**
      * @param sessions         the bearer tokens, all of which a password reset revokes
      * @param resetAnswerFloor how long a reset request lasts at least ({@link #RESET_ANSWER_FLOOR}; tests give less)
+     * @param audit            where a reset and a verification are recorded
+     * @param units            runs each with its audit row as one
      */
     public DefaultAccountService(UserRepository users, TokenRepository sessions, AccountStore store, MailOutbox outbox,
                                  PasswordHasher hasher, Tokens tokens, AccountMails mails, Clock clock,
-                                 Duration resetAnswerFloor) {
+                                 Duration resetAnswerFloor, AuditLog audit, UnitOfWork units) {
         this.users = users;
         this.sessions = sessions;
         this.store = store;
@@ -66,6 +74,8 @@ public final class DefaultAccountService implements AccountService, Verification
         this.mails = mails;
         this.clock = clock;
         this.resetAnswerFloor = resetAnswerFloor;
+        this.audit = audit;
+        this.units = units;
     }
 
     @Override
@@ -107,19 +117,28 @@ public final class DefaultAccountService implements AccountService, Verification
                 .orElseThrow(InvalidOrExpiredToken::new);
         User user = forAddressOf(found);
         String newHash = hasher.hash(newPassword);
-        store.use(hash, Purpose.PASSWORD_RESET, clock.instant()).orElseThrow(InvalidOrExpiredToken::new);
-        users.update(user.id(), new UserChanges(null, null, newHash)).orElseThrow(InvalidOrExpiredToken::new);
-        int revoked = sessions.deleteAllOf(user.id(), null);
-        store.markVerified(user.id(), found.email()); // the mail reached its owner: the address is proved
+        int revoked = units.inOne(() -> { // from the token's use on: all of it, or none of it
+            store.use(hash, Purpose.PASSWORD_RESET, clock.instant()).orElseThrow(InvalidOrExpiredToken::new);
+            users.update(user.id(), new UserChanges(null, null, newHash)).orElseThrow(InvalidOrExpiredToken::new);
+            int ended = sessions.deleteAllOf(user.id(), null);
+            store.markVerified(user.id(), found.email()); // the mail reached its owner: the address is proved
+            audit.record(AuditEventType.PASSWORD_RESET, user.id());
+            return ended;
+        });
         LOG.info(() -> "password of user " + user.id() + " reset by mail; revoked " + revoked + " of its tokens");
     }
 
     @Override
     public void verifyEmail(String token) {
-        OneTimeToken used = store.use(hashOf(token), Purpose.EMAIL_VERIFICATION, clock.instant())
-                .orElseThrow(InvalidOrExpiredToken::new);
-        User user = forAddressOf(used);
-        store.markVerified(user.id(), used.email());
+        String hash = hashOf(token);
+        User user = units.inOne(() -> {
+            OneTimeToken used = store.use(hash, Purpose.EMAIL_VERIFICATION, clock.instant())
+                    .orElseThrow(InvalidOrExpiredToken::new);
+            User owner = forAddressOf(used);
+            store.markVerified(owner.id(), used.email());
+            audit.record(AuditEventType.EMAIL_VERIFIED, owner.id());
+            return owner;
+        });
         LOG.info(() -> "address of user " + user.id() + " verified");
     }
 

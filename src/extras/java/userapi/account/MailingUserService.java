@@ -27,7 +27,11 @@ public final class MailingUserService implements UserService {
         this.mails = mails;
     }
 
-    /** The account exists once created: a mail that cannot be queued now is logged, and the user may ask again. */
+    /**
+     * The account exists once created: a mail that cannot be queued now is logged, and the user may ask again.
+     * Inside a unit of work (audit/UnitOfWork, on the SQL stores) the failed statement rolls the whole sign-up back
+     * instead, and the client is answered 503: nothing was created, and trying again is safe.
+     */
     @Override
     public User create(UserCreateRequest request) {
         User user = users.create(request);

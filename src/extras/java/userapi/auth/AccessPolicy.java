@@ -28,6 +28,20 @@ public final class AccessPolicy {
         }
     }
 
+    /** GET /audit-events. @throws Forbidden unless the caller is an admin */
+    public static void requireAdminToReadAuditTrail(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new Forbidden("Only an admin may read the audit trail.");
+        }
+    }
+
+    /** POST /users/{id}/disable and /enable. @throws Forbidden unless the caller is an admin */
+    public static void requireAdminToDisable(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new Forbidden("Only an admin may disable or enable a user.");
+        }
+    }
+
     /**
      * Changing the e-mail or password of one's own account needs the current password (a stolen token alone must
      * not take the account over); an admin changing someone else's account does not.

@@ -8,7 +8,10 @@ public enum AuthError implements ErrorCode {
     INVALID_CREDENTIALS(401, "Invalid credentials"),
     FORBIDDEN(403, "Forbidden"),
     CURRENT_PASSWORD_INCORRECT(403, "Current password incorrect"),
-    TOO_MANY_LOGIN_ATTEMPTS(429, "Too many login attempts");
+    TOO_MANY_LOGIN_ATTEMPTS(429, "Too many login attempts"),
+    SESSION_NOT_FOUND(404, "Session not found"),
+    ACCOUNT_DISABLED(403, "Account disabled"),
+    LAST_ADMIN(409, "Last admin");
 
     private final int status;
     private final String title;

@@ -24,7 +24,8 @@ public final class AuthHandler {
 
     /** curl -X POST localhost:8080/auth/login -H 'Content-Type: application/json' -d '{"email":"ada@example.com","password":"correct horse"}' */
     public Response login(Request request) {
-        TokenResponse token = TokenResponse.bearer(service.login(models.read(request, LoginRequest.class)));
+        TokenResponse token = TokenResponse.bearer(service.login(models.read(request, LoginRequest.class),
+                request.clientAddress()));
         return Response.ok(token, Map.of("Cache-Control", "no-store")); // RFC 6749, 5.1: no cache keeps a token
     }
 

@@ -5,12 +5,23 @@ import userapi.model.Role;
 import java.util.UUID;
 
 /**
- * Who is calling, as their bearer token proved it: the user's id and role, and the SHA-256 of the token used
- * (so logout and a password change know which token that was). Never the token itself.
+ * Who is calling, as their bearer token proved it: the user's id and role, the SHA-256 of the token used (so logout
+ * and a password change know which token that was), never the token itself; and the client address the request
+ * came from (what the password brake counts a wrong current password against), null until sign-in knows it.
  */
-public record Caller(UUID userId, Role role, String tokenHash) {
+public record Caller(UUID userId, Role role, String tokenHash, String clientAddress) {
+    /** A caller as the token store proves it, before sign-in has seen the request's client address. */
+    public Caller(UUID userId, Role role, String tokenHash) {
+        this(userId, role, tokenHash, null);
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    /** The same caller, calling from this client address. */
+    public Caller from(String address) {
+        return new Caller(userId, role, tokenHash, address);
     }
 
     @Override

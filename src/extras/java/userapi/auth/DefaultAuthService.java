@@ -13,6 +13,8 @@ import userapi.auth.LoginRequest;
 import userapi.auth.StoredToken;
 import userapi.model.User;
 import userapi.auth.TokenRepository;
+import userapi.audit.AuditEventType;
+import userapi.audit.AuditLog;
 import userapi.repository.UserRepository;
 
 import java.time.Clock;
@@ -29,6 +31,8 @@ import java.util.logging.Logger;
  * The rules of signing in: a login checks the stored password and issues an opaque bearer token; logout revokes
  * it; authenticate turns a token back into its caller. Knows nothing of HTTP. An unknown e-mail and a wrong
  * password fail alike, and cost alike: the unknown e-mail is checked against a dummy hash of today's settings.
+ * Every password checked here goes through the PasswordBrake, counted against the client address the caller hands
+ * in; each outcome is told to the audit log.
  */
 public final class DefaultAuthService implements AuthService, Authenticator {
     private static final Logger LOG = Logger.getLogger(DefaultAuthService.class.getName());
@@ -37,12 +41,13 @@ public final class DefaultAuthService implements AuthService, Authenticator {
     private final UserRepository users;
     private final TokenRepository tokens;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final PasswordBrake brake;
     private final Tokens newTokens;
     private final Clock clock;
     private final Duration tokenTtl;
     private final SignInMetrics metrics;
     private final LoginCheck check;
+    private final AuditLog audit;
     /** Made once in the background at start: at the real iteration count it takes as long as a login. */
     private final CompletableFuture<String> dummyHash;
 
@@ -50,19 +55,27 @@ public final class DefaultAuthService implements AuthService, Authenticator {
      * Starts hashing one dummy password (through the hasher, so with today's iterations), for unknown e-mails, on a
      * thread of its own: the server does not wait for it to start, only the first unknown e-mail's login does.
      */
-    public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
+    public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, PasswordBrake brake,
                               Tokens newTokens, Clock clock, Duration tokenTtl, SignInMetrics metrics) {
-        this(users, tokens, hasher, throttle, newTokens, clock, tokenTtl, metrics, LoginCheck.NONE);
+        this(users, tokens, hasher, brake, newTokens, clock, tokenTtl, metrics, LoginCheck.NONE);
     }
 
     /** @param check what a user whose password matched must still pass to get a token */
-    public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
+    public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, PasswordBrake brake,
                               Tokens newTokens, Clock clock, Duration tokenTtl, SignInMetrics metrics, LoginCheck check) {
+        this(users, tokens, hasher, brake, newTokens, clock, tokenTtl, metrics, check, AuditLog.NONE);
+    }
+
+    /** @param audit told of every login, failed login, refusal by the brake and logout */
+    public DefaultAuthService(UserRepository users, TokenRepository tokens, PasswordHasher hasher, PasswordBrake brake,
+                              Tokens newTokens, Clock clock, Duration tokenTtl, SignInMetrics metrics, LoginCheck check,
+                              AuditLog audit) {
         this.check = check;
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
-        this.throttle = throttle;
+        this.brake = brake;
         this.newTokens = newTokens;
         this.clock = clock;
         this.tokenTtl = tokenTtl;
@@ -72,23 +85,25 @@ public final class DefaultAuthService implements AuthService, Authenticator {
     }
 
     @Override
-    public IssuedToken login(LoginRequest request) {
+    public IssuedToken login(LoginRequest request, String clientAddress) {
         String email = EmailAddresses.canonical(request.email());
         try {
-            throttle.check(email); // before any hashing
+            brake.check(email, clientAddress); // before any hashing
         } catch (TooManyLoginAttempts lockedOut) {
             metrics.lockedOut();
+            audit.record(AuditEventType.LOGIN_LOCKED, users.findByEmail(email).map(User::id).orElse(null));
             throw lockedOut;
         }
         Optional<User> user = users.findByEmail(email);
         // ServiceOverloaded (busy) leaves here unjudged: it counts as no failure
         boolean matches = hasher.matches(request.password(), user.isPresent() ? user.get().passwordHash() : dummyHash());
         if (user.isEmpty() || !matches) {
-            throttle.failed(email);
+            brake.failed(email, clientAddress);
             metrics.loginFailed();
+            audit.record(AuditEventType.LOGIN_FAILED, user.map(User::id).orElse(null));
             throw new InvalidCredentials();
         }
-        throttle.succeeded(email);
+        brake.succeeded(email, clientAddress);
         check.passwordMatched(user.get()); // only after the right password: it tells nothing to a guesser
         rehashIfOutdated(user.get(), request.password());
         return issue(user.get());
@@ -106,6 +121,7 @@ public final class DefaultAuthService implements AuthService, Authenticator {
     @Override
     public void logout(Caller caller) {
         tokens.delete(caller.tokenHash());
+        audit.record(AuditEventType.LOGOUT, caller.userId());
         LOG.info(() -> "user " + caller.userId() + " logged out");
     }
 
@@ -126,6 +142,7 @@ public final class DefaultAuthService implements AuthService, Authenticator {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(tokenTtl);
         tokens.insert(new StoredToken(Tokens.hash(token), user.id(), now, expiresAt));
+        audit.record(AuditEventType.LOGIN_SUCCEEDED, user.id());
         LOG.info(() -> "user " + user.id() + " logged in");
         return new IssuedToken(token, expiresAt);
     }

@@ -3,6 +3,7 @@ package userapi.auth;
 import userapi.auth.StoredToken;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,19 @@ public final class InMemoryTokenRepository implements TokenRepository {
     @Override
     public int deleteAllOf(UUID userId, String keepHash) {
         return removeWhere(token -> token.userId().equals(userId) && !token.hash().equals(keepHash));
+    }
+
+    @Override
+    public List<StoredToken> findValidOf(UUID userId, Instant now) {
+        return byHash.values().stream()
+                .filter(token -> token.userId().equals(userId) && token.expiresAt().isAfter(now))
+                .sorted(StoredToken.NEWEST_FIRST).toList();
+    }
+
+    @Override
+    public boolean deleteOf(UUID userId, String handle, Instant now) {
+        return findValidOf(userId, now).stream().filter(token -> token.handle().equals(handle)).findFirst()
+                .map(token -> byHash.remove(token.hash(), token)).orElse(false);
     }
 
     @Override

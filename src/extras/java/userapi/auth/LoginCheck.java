@@ -12,4 +12,12 @@ public interface LoginCheck {
     LoginCheck NONE = user -> { };
 
     void passwordMatched(User user);
+
+    /** This check, then the next one if this one passed. */
+    default LoginCheck andThen(LoginCheck next) {
+        return user -> {
+            passwordMatched(user);
+            next.passwordMatched(user);
+        };
+    }
 }

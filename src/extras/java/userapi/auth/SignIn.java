@@ -11,7 +11,8 @@ import java.util.Optional;
  * Sign-in as a handler decorator (FastAPI's {@code Depends(get_current_user)}): {@link #required} wraps a handler
  * that needs to know its caller, and runs it only for a request whose {@code Authorization: Bearer} token the
  * Authenticator turns into a Caller; otherwise it answers 401 AUTHENTICATION_REQUIRED and the handler never runs.
- * The caller's id (never the token) goes to the request's access line through LogContext.
+ * The caller's id (never the token) goes to the request's access line through LogContext; the caller carries the
+ * request's client address down to the services, which know nothing of the request.
  */
 public final class SignIn {
     /** The header the Router must copy for this decorator. */
@@ -27,7 +28,7 @@ public final class SignIn {
     public record Required(CallerHandler handler, SignIn signIn) implements Handler {
         @Override
         public Response handle(Request request) {
-            Caller caller = signIn.authenticate(request.header(AUTHORIZATION));
+            Caller caller = signIn.authenticate(request.header(AUTHORIZATION)).from(request.clientAddress());
             LogContext.setUser(caller.userId().toString());
             return handler.handle(request, caller);
         }

@@ -3,13 +3,14 @@ package userapi.auth;
 import userapi.auth.StoredToken;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Storage of bearer tokens, by the SHA-256 of the secret (the secret itself is never stored). A token dies with
- * its user. Every method is one indexed operation, except the sweep of expired tokens, which runs in the
- * background. A store that cannot be reached throws StorageUnavailable, having changed nothing.
+ * its user. Every method is one indexed operation (deleteOf: a read of the user's tokens, then one delete by
+ * hash), except the sweep of expired tokens, which runs in the background. A store that cannot be reached throws StorageUnavailable, having changed nothing.
  */
 public interface TokenRepository {
 
@@ -23,6 +24,18 @@ public interface TokenRepository {
 
     /** Revokes every token of the user except the one with keepHash (null: every one). @return how many */
     int deleteAllOf(UUID userId, String keepHash);
+
+    /**
+     * The user's tokens still valid at {@code now}, newest first (tokens made in the same second: by hash), for the
+     * list of sessions. One indexed read of the user's tokens.
+     */
+    List<StoredToken> findValidOf(UUID userId, Instant now);
+
+    /**
+     * Revokes the token of this user whose session handle ({@link Tokens#handle}) this is, if it is still valid at
+     * {@code now}. @return false if the user has no such valid token (another user's handle is not theirs)
+     */
+    boolean deleteOf(UUID userId, String handle, Instant now);
 
     /** Removes the tokens expired at {@code now}; the periodic sweep calls it. @return how many */
     int deleteExpired(Instant now);

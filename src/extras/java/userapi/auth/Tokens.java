@@ -15,6 +15,8 @@ import java.util.HexFormat;
 public final class Tokens {
     private static final int BYTES = 32;
     private static final int LENGTH = 43;
+    /** 132 bits: no two sessions of one user share a handle. */
+    private static final int HANDLE_LENGTH = 22;
     /** Cloned for each hash: MessageDigest.getInstance looks the algorithm up in the providers every time. */
     private static final MessageDigest SHA_256 = sha256();
 
@@ -45,6 +47,21 @@ public final class Tokens {
         try {
             MessageDigest sha256 = (MessageDigest) SHA_256.clone();
             return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JDK's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    /**
+     * The handle of a session (GET /auth/sessions): 22 base64url characters of the SHA-256 of "session:" and the
+     * token's hash. Computed, never stored; one more hash away from the token, so neither the handle nor the stored
+     * hash turns back into the token, and a handle is not mistaken for a token (43 characters).
+     */
+    public static String handle(String tokenHash) {
+        try {
+            MessageDigest sha256 = (MessageDigest) SHA_256.clone();
+            byte[] digest = sha256.digest(("session:" + tokenHash).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, HANDLE_LENGTH);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("this JDK's SHA-256 cannot be cloned", e);
         }

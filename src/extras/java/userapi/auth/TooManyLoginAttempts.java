@@ -5,23 +5,25 @@ import userapi.exception.ExpectedException;
 import java.util.Map;
 
 /**
- * Expected, 429 TOO_MANY_LOGIN_ATTEMPTS with Retry-After, INFO: too many failed logins for this e-mail lately;
- * refused even with the right password until the oldest failure leaves the window.
+ * Expected, 429 TOO_MANY_LOGIN_ATTEMPTS with Retry-After, INFO: too many wrong passwords lately for this e-mail from
+ * this address, or from this address for any e-mails (PasswordBrake); refused even with the right password until
+ * the oldest counted failure leaves the window. The message names neither, and says nothing about an account.
  */
 public final class TooManyLoginAttempts extends ExpectedException {
     private final int retryAfterSeconds;
 
     public TooManyLoginAttempts(int retryAfterSeconds) {
-        super(AuthError.TOO_MANY_LOGIN_ATTEMPTS, "Too many failed logins for this e-mail. Try again in " + retryAfterSeconds + " s.");
+        super(AuthError.TOO_MANY_LOGIN_ATTEMPTS, "Too many wrong passwords from this address. Try again in "
+                + Math.max(1, retryAfterSeconds) + " s.");
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 
-    /** Whole seconds until a login for this e-mail is tried again, at least 1: the Retry-After header. */
+    /** Whole seconds until a password is checked again, at least 1: the Retry-After header. */
     public int retryAfterSeconds() {
         return retryAfterSeconds;
     }
 
-    /** Retry-After is this instance's own: until its e-mail's window passes. */
+    /** Retry-After is this refusal's own: until the count's oldest failure leaves the window. */
     @Override
     public Map<String, String> headers() {
         return Map.of("Retry-After", Integer.toString(retryAfterSeconds));

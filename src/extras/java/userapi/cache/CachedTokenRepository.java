@@ -4,13 +4,15 @@ import userapi.auth.StoredToken;
 import userapi.auth.TokenRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A TokenRepository that answers findValid (every signed-in request's first lookup) from its {@link ReadCache}
  * while the store has not changed, checking the cached token's expiry against the time asked about; otherwise it
- * is the store it wraps: every write goes through and empties the cache, so a logout is seen at once.
+ * is the store it wraps: every write goes through and empties the cache, so a logout is seen at once. The list of a
+ * user's sessions is read from the store each time (rare, and never stale).
  */
 public final class CachedTokenRepository implements TokenRepository {
     private final TokenRepository store;
@@ -48,6 +50,16 @@ public final class CachedTokenRepository implements TokenRepository {
     @Override
     public int deleteAllOf(UUID userId, String keepHash) {
         return cache.write(() -> store.deleteAllOf(userId, keepHash));
+    }
+
+    @Override
+    public List<StoredToken> findValidOf(UUID userId, Instant now) {
+        return store.findValidOf(userId, now);
+    }
+
+    @Override
+    public boolean deleteOf(UUID userId, String handle, Instant now) {
+        return cache.write(() -> store.deleteOf(userId, handle, now));
     }
 
     @Override

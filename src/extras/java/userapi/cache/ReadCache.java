@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * Why an entry is right: it was read after the watch gave the stamp, and the watch still giving it means no commit
  * since. A read first asks the watch, then looks in that generation, and on a miss reads the store and puts what
  * it read into that same generation (one replaced meanwhile is garbage no one reads). Lock-free; each map is
- * cleared when it reaches its bound, so memory stays small whatever is read.
+ * cleared when it reaches its bound, so memory stays small whatever is read. A thread whose unit of work has written
+ * and not yet committed reads past the cache, and keeps nothing it reads: that may never be committed.
  */
 public final class ReadCache implements AutoCloseable {
     static final int MAX_USERS = 10_000;
@@ -25,13 +27,20 @@ public final class ReadCache implements AutoCloseable {
     static final int MAX_PAGES = 64;
 
     private final ChangeWatch watch;
+    private final BooleanSupplier uncommittedWrites;
     /** The newest generation, or null after a write or while the watch cannot tell. */
     private final AtomicReference<Generation> current = new AtomicReference<>();
     /** The open scope of this thread's request, if any: see {@link #openScope()}. */
     private final ThreadLocal<Scope> scopes = new ThreadLocal<>();
 
     public ReadCache(ChangeWatch watch) {
+        this(watch, () -> false);
+    }
+
+    /** @param uncommittedWrites true while the calling thread has written in a transaction not yet committed */
+    public ReadCache(ChangeWatch watch, BooleanSupplier uncommittedWrites) {
         this.watch = watch;
+        this.uncommittedWrites = uncommittedWrites;
     }
 
     /** One page of the list: its limit and offset. */
@@ -80,10 +89,14 @@ public final class ReadCache implements AutoCloseable {
 
     /**
      * The generation to read from and put into now, or null if nothing may be trusted: the watch cannot tell, or
-     * this look is older than one another thread has already acted on (it would bring back an old generation).
+     * this look is older than one another thread has already acted on (it would bring back an old generation), or
+     * this thread has written in a transaction it has not committed yet.
      * In a scope, the scope's generation once it has one.
      */
     Generation now() {
+        if (uncommittedWrites.getAsBoolean()) {
+            return null;
+        }
         Scope scope = scopes.get();
         if (scope == null) {
             return look();

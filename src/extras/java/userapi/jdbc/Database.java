@@ -13,12 +13,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 /**
  * The one SQL database the JDBC repositories share: its pool, its dialect and its schema (migrated at open, or in
  * the background once a server down at start answers), each connection's prepared statements, and what a failure
- * means (StorageUnavailable, the connection evicted). The repositories hold only their own statements.
+ * means (StorageUnavailable, the connection evicted), and the unit of work a thread may run its statements in
+ * ({@link #inUnitOfWork}). The repositories hold only their own statements.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
@@ -58,12 +61,27 @@ public final class Database implements AutoCloseable {
     }
 
     private static final UniqueViolation NONE_EXPECTED = violation -> null;
+    /** A SELECT that locks rows (PostgreSQL's FOR UPDATE, FOR SHARE ...): a write as far as a unit of work goes. */
+    private static final Pattern LOCKING_READ = Pattern.compile("\\bFOR\\s+(NO\\s+KEY\\s+)?(KEY\\s+)?(UPDATE|SHARE)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final LateMigration migration;
     /** Each physical connection's statements by SQL, prepared once; neither the driver nor the pool keeps them. */
     private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
+    /** The unit of work the current thread runs, if any: see {@link #inUnitOfWork}. */
+    private final ThreadLocal<Unit> units = new ThreadLocal<>();
+
+    /** One thread's unit of work: its connection, lent from its first write until it ends. */
+    private static final class Unit {
+        /** Null until the first write; from then on, every statement of the thread runs on it, in one transaction. */
+        Connection connection;
+        /** The first failure of a statement in the unit: the unit rolls back even if the work caught it. */
+        RuntimeException failure;
+        /** A failure that may have broken the connection: it is evicted rather than lent out again. */
+        boolean broken;
+    }
 
     private Database(HikariDataSource pool, Dialect dialect, LateMigration migration) {
         this.pool = pool;
@@ -132,6 +150,10 @@ public final class Database implements AutoCloseable {
      */
     <T> T run(String sql, Work<T> work, UniqueViolation uniqueViolation) {
         requireSchema();
+        Unit unit = units.get();
+        if (unit != null && (unit.connection != null || !reads(sql))) {
+            return inUnit(unit, connection -> work.run(prepared(connection, sql)), uniqueViolation);
+        }
         try (Connection connection = pool.getConnection()) {
             try {
                 return work.run(prepared(connection, sql));
@@ -158,6 +180,10 @@ public final class Database implements AutoCloseable {
      */
     <T> T inTransaction(TransactionWork<T> work) {
         requireSchema();
+        Unit unit = units.get();
+        if (unit != null) { // joins it: committed or rolled back with the rest of the unit
+            return inUnit(unit, connection -> work.run(sql -> prepared(connection, sql)), NONE_EXPECTED);
+        }
         try (Connection connection = pool.getConnection()) {
             try {
                 return Transactions.run(connection, c -> work.run(sql -> prepared(c, sql)));
@@ -167,6 +193,128 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StorageUnavailable(e);
+        }
+    }
+
+    /**
+     * Runs the work as one unit: every statement it runs on this thread from its first write on (an INSERT, UPDATE
+     * or DELETE, or a transaction of {@link #inTransaction}) runs on one connection in one transaction, committed
+     * when the work returns, rolled back whole when it throws or when any of those statements failed, even if the
+     * work caught that failure (then StorageUnavailable is thrown). A unit inside a unit joins it.
+     * <p>
+     * Reads before the first write run as they always do, on any pooled connection in auto-commit, so a unit holds
+     * no connection while it hashes a password, and on SQLite its transaction begins with a write: it takes the
+     * file's write lock at once rather than failing to upgrade a read snapshot another writer made stale. Reads
+     * after it see the unit's own writes. Work meant to be atomic belongs after the first write, as a change and
+     * the audit row that records it do.
+     */
+    public <T> T inUnitOfWork(Supplier<T> work) {
+        if (units.get() != null) {
+            return work.get();
+        }
+        Unit unit = new Unit();
+        units.set(unit);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            units.remove();
+            end(unit, e);
+            throw e;
+        }
+        units.remove();
+        end(unit, null);
+        return result;
+    }
+
+    /**
+     * True while this thread's unit of work has written and not yet ended: what it reads may not be committed, so
+     * the read cache neither answers from nor keeps it.
+     */
+    public boolean writingInUnitOfWork() {
+        Unit unit = units.get();
+        return unit != null && unit.connection != null;
+    }
+
+    /** A statement that only reads: a SELECT that locks nothing. Anything else begins the unit's transaction. */
+    static boolean reads(String sql) {
+        String statement = sql.stripLeading();
+        return statement.regionMatches(true, 0, "SELECT", 0, 6) && !LOCKING_READ.matcher(statement).find();
+    }
+
+    /** One step of a unit, on its connection, lent and put in a transaction at the unit's first write. */
+    private <T> T inUnit(Unit unit, Transactions.Work<T> work, UniqueViolation uniqueViolation) {
+        if (unit.failure != null) { // its transaction is lost: nothing more may be written in it
+            throw new StorageUnavailable(new SQLException("an earlier statement of this unit of work failed", unit.failure));
+        }
+        try {
+            if (unit.connection == null) {
+                Connection connection = pool.getConnection();
+                try {
+                    Transactions.begin(connection);
+                } catch (SQLException e) {
+                    pool.evictConnection(connection);
+                    connection.close();
+                    throw e;
+                }
+                unit.connection = connection;
+            }
+            return work.run(unit.connection);
+        } catch (SQLException e) {
+            RuntimeException meaning = dialect.isUniqueViolation(e) ? uniqueViolation.meaning(e) : null;
+            unit.broken = meaning == null;
+            unit.failure = meaning != null ? meaning : new StorageUnavailable(e);
+            throw unit.failure;
+        } catch (RuntimeException e) {
+            unit.failure = e; // the work's own, inside a statement: what it wrote may be half done
+            throw e;
+        }
+    }
+
+    /**
+     * Commits the unit (thrown is null and no statement failed) or rolls it back, then gives the connection back,
+     * or evicts it if it may be broken. A unit that wrote nothing has nothing to end.
+     */
+    private void end(Unit unit, Throwable thrown) {
+        Connection connection = unit.connection;
+        if (connection == null) {
+            if (thrown == null && unit.failure != null) {
+                throw unit.failure; // the first write failed to get a connection, and the work went on
+            }
+            return;
+        }
+        boolean commit = thrown == null && unit.failure == null;
+        try {
+            if (commit) {
+                Transactions.commit(connection);
+            } else {
+                Transactions.rollback(connection);
+            }
+        } catch (SQLException e) {
+            unit.broken = true;
+            if (thrown != null) {
+                thrown.addSuppressed(e);
+            } else {
+                release(unit);
+                throw new StorageUnavailable(e);
+            }
+        }
+        release(unit);
+        if (thrown == null && unit.failure != null) { // the work caught a failure: what it did is rolled back
+            throw new StorageUnavailable(new SQLException("a statement of this unit of work failed, so none of it "
+                    + "was committed", unit.failure));
+        }
+    }
+
+    private void release(Unit unit) {
+        Connection connection = unit.connection;
+        unit.connection = null;
+        try (connection) {
+            if (unit.broken) {
+                pool.evictConnection(connection); // as in run: a connection that failed may be broken
+            }
+        } catch (SQLException e) {
+            LOG.fine(() -> "closing a unit of work's connection failed: " + e.getMessage());
         }
     }
 

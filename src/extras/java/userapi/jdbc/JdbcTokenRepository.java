@@ -6,6 +6,8 @@ import userapi.auth.StoredToken;
 
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +25,10 @@ public final class JdbcTokenRepository implements TokenRepository {
             "SELECT user_id, created_at_ms, expires_at_ms FROM tokens WHERE token_hash = ? AND expires_at_ms > ?";
     private static final String DELETE = "DELETE FROM tokens WHERE token_hash = ?";
     private static final String DELETE_ALL_OF = "DELETE FROM tokens WHERE user_id = ? AND token_hash <> ?";
+    /** On the index tokens_by_user; the order is StoredToken.NEWEST_FIRST's. */
+    private static final String FIND_VALID_OF = "SELECT token_hash, created_at_ms, expires_at_ms FROM tokens "
+            + "WHERE user_id = ? AND expires_at_ms > ? ORDER BY created_at_ms DESC, token_hash";
+    private static final String DELETE_OF = "DELETE FROM tokens WHERE token_hash = ? AND user_id = ?";
     private static final String DELETE_EXPIRED = "DELETE FROM tokens WHERE expires_at_ms <= ?";
 
     private final Database database;
@@ -71,6 +77,41 @@ public final class JdbcTokenRepository implements TokenRepository {
             delete.setString(2, keepHash == null ? "" : keepHash); // no hash is empty: "" keeps none
             return delete.executeUpdate();
         });
+    }
+
+    @Override
+    public List<StoredToken> findValidOf(UUID userId, Instant now) {
+        return database.run(FIND_VALID_OF, find -> {
+            find.setObject(1, userId);
+            find.setLong(2, now.toEpochMilli());
+            List<StoredToken> found = new ArrayList<>();
+            try (ResultSet rows = find.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new StoredToken(rows.getString(1), userId, Instant.ofEpochMilli(rows.getLong(2)),
+                            Instant.ofEpochMilli(rows.getLong(3))));
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
+     * The handle is computed from the hash, not stored: the user's valid tokens are read (a user has few), the one
+     * with this handle deleted by its hash. Two statements, no transaction: a token deleted in between is gone
+     * either way, and this answers false.
+     */
+    @Override
+    public boolean deleteOf(UUID userId, String handle, Instant now) {
+        for (StoredToken token : findValidOf(userId, now)) {
+            if (token.handle().equals(handle)) {
+                return database.run(DELETE_OF, delete -> {
+                    delete.setString(1, token.hash());
+                    delete.setObject(2, userId);
+                    return delete.executeUpdate() == 1;
+                });
+            }
+        }
+        return false;
     }
 
     @Override

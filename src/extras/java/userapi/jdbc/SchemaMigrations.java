@@ -47,7 +47,10 @@ final class SchemaMigrations {
             new Migration(2, "count_users"),
             new Migration(3, "add_user_version"),
             new Migration(4, "tokens_and_roles"),
-            new Migration(5, "account_recovery"));
+            new Migration(5, "account_recovery"),
+            new Migration(6, "login_failures"),
+            new Migration(7, "disabled_users"),
+            new Migration(8, "audit_events"));
 
     /** The database was migrated by a newer server than this one. */
     static final class NewerSchema extends SQLException {

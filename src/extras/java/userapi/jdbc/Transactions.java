@@ -19,19 +19,34 @@ final class Transactions {
      * would each open the next transaction at once, a BEGIN left waiting on the connection.
      */
     static <T> T run(Connection connection, Work<T> work) throws SQLException {
-        connection.setAutoCommit(false);
+        begin(connection);
         try {
             T result = work.run(connection);
-            connection.setAutoCommit(true);
+            commit(connection);
             return result;
         } catch (SQLException | RuntimeException e) {
             try {
-                connection.rollback();
-                connection.setAutoCommit(true); // ends the empty transaction sqlite-jdbc's rollback() began
+                rollback(connection);
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure); // the caller closes or evicts the connection
             }
             throw e;
         }
+    }
+
+    /** The next statement on the connection begins a transaction (SQLite: a deferred one, locking at its first write). */
+    static void begin(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    /** Commits by going back to auto-commit, leaving no transaction open. */
+    static void commit(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+    }
+
+    /** Rolls back, and ends the empty transaction sqlite-jdbc's rollback() began. */
+    static void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
     }
 }

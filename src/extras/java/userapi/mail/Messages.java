@@ -43,7 +43,7 @@ final class Messages {
         message.setRecipients(Message.RecipientType.TO, new InternetAddress[] {new InternetAddress(mail.to(), true)});
         message.setSubject(mail.subject(), UTF_8);
         message.setSentDate(Date.from(date));
-        message.setText(mail.text(), UTF_8);
+        message.setText(mail.text().replaceAll("\\r?\\n", "\r\n"), UTF_8); // RFC 5322 lines end in CRLF, in a file too
         message.saveChanges();
         return message;
     }

@@ -5,7 +5,12 @@ import userapi.account.AccountResponse;
 import userapi.account.EmailVerificationRequest;
 import userapi.account.PasswordResetConfirmation;
 import userapi.account.PasswordResetRequest;
+import userapi.audit.AuditEventPage;
+import userapi.audit.AuditEventQuery;
+import userapi.auth.SessionHandler;
+import userapi.auth.SessionList;
 import userapi.handler.HealthHandler.Health;
+import userapi.auth.DeleteAccountRequest;
 import userapi.auth.LoginRequest;
 import userapi.model.Page;
 import userapi.model.PageQuery;
@@ -39,7 +44,8 @@ public final class ApiDescription {
             List.of(Reason.UNREADABLE_BODY, Reason.PAYLOAD_TOO_LARGE, Reason.URI_TOO_LONG, Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, ServerError.INTERNAL_ERROR);
 
     /** The Java type of each path parameter a template names, e.g. the {id} of /users/{id}. */
-    static final Map<String, Class<?>> PATH_PARAMETERS = Map.of("id", UUID.class, "file", String.class);
+    static final Map<String, Class<?>> PATH_PARAMETERS = Map.of("id", UUID.class, "file", String.class,
+            SessionHandler.SESSION_ID, String.class);
 
     private static final String ETAG = "The user's version, \"1\" when created; send it back in If-Match or If-None-Match";
 
@@ -61,11 +67,23 @@ public final class ApiDescription {
             row("POST /auth/login", operation("logIn", "auth", "Sign in with e-mail and password: a bearer token")
                     .body(LoginRequest.class)
                     .answers(Answer.json(200, TokenResponse.class))
-                    .errors(READS_BODY).errors(AuthError.INVALID_CREDENTIALS, AccountError.EMAIL_NOT_VERIFIED,
+                    .errors(READS_BODY).errors(AuthError.INVALID_CREDENTIALS, AuthError.ACCOUNT_DISABLED, AccountError.EMAIL_NOT_VERIFIED,
                             AuthError.TOO_MANY_LOGIN_ATTEMPTS, Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
             row("POST /auth/logout", operation("logOut", "auth", "End the session of the bearer token sent")
                     .answers(Answer.empty(204))
                     .errors(SIGNED_IN).errors(ServerError.SERVICE_UNAVAILABLE)),
+            row("POST /auth/logout-all", operation("logOutEverywhere", "auth",
+                    "End every session of the signed-in user, this one included")
+                    .answers(Answer.empty(204))
+                    .errors(SIGNED_IN).errors(ServerError.SERVICE_UNAVAILABLE)),
+            row("GET /auth/sessions", operation("listSessions", "auth",
+                    "The signed-in user's live sessions, newest first; id is a handle, not the token")
+                    .answers(Answer.json(200, SessionList.class))
+                    .errors(SIGNED_IN).errors(ServerError.SERVICE_UNAVAILABLE)),
+            row("DELETE /auth/sessions/{sessionId}", operation("revokeSession", "auth",
+                    "End one of the signed-in user's sessions by its id, at once on every instance")
+                    .answers(Answer.empty(204))
+                    .errors(SIGNED_IN).errors(AuthError.SESSION_NOT_FOUND, ServerError.SERVICE_UNAVAILABLE)),
             row("POST /auth/password-reset", operation("requestPasswordReset", "account",
                     "Mail a password-reset link to this address if it has an account; the same 202 either way")
                     .body(PasswordResetRequest.class)
@@ -106,13 +124,33 @@ public final class ApiDescription {
                     + "stay; your own e-mail or password needs currentPassword; with If-Match only if it still has that ETag")
                     .body(UserUpdateRequest.class)
                     .answers(Answer.json(200, AccountResponse.class).header("ETag", ETAG))
-                    .errors(SIGNED_IN).errors(READS_BODY).errors(AuthError.FORBIDDEN, AuthError.CURRENT_PASSWORD_INCORRECT, UserError.USER_NOT_FOUND,
+                    .errors(SIGNED_IN).errors(READS_BODY).errors(AuthError.FORBIDDEN, AuthError.CURRENT_PASSWORD_INCORRECT,
+                            AuthError.TOO_MANY_LOGIN_ATTEMPTS, UserError.USER_NOT_FOUND,
                             UserError.PRECONDITION_FAILED, UserError.EMAIL_DOMAIN_NOT_ALLOWED, UserError.EMAIL_ALREADY_REGISTERED,
                             Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
             row("DELETE /users/{id}", operation("deleteUser", "users",
-                    "Delete a user and end all their sessions; with If-Match only if it still has that ETag")
+                    "Delete a user and end all their sessions; your own account needs currentPassword in the body "
+                            + "(an admin deleting someone else sends none); with If-Match only if it still has that ETag")
+                    .body(DeleteAccountRequest.class)
                     .answers(Answer.empty(204))
-                    .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.USER_NOT_FOUND, UserError.PRECONDITION_FAILED, ServerError.SERVICE_UNAVAILABLE)),
+                    .errors(SIGNED_IN).errors(READS_BODY).errors(AuthError.FORBIDDEN, AuthError.CURRENT_PASSWORD_INCORRECT,
+                            AuthError.TOO_MANY_LOGIN_ATTEMPTS, UserError.USER_NOT_FOUND, UserError.PRECONDITION_FAILED,
+                            Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
+            row("POST /users/{id}/disable", operation("disableUser", "users",
+                    "Disable a user (admins only): every session ends, and login answers ACCOUNT_DISABLED until enabled; "
+                            + "not the last admin who is not disabled")
+                    .answers(Answer.json(200, AccountResponse.class))
+                    .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.USER_NOT_FOUND, AuthError.LAST_ADMIN,
+                            ServerError.SERVICE_UNAVAILABLE)),
+            row("POST /users/{id}/enable", operation("enableUser", "users",
+                    "Enable a disabled user again (admins only): they sign in with their password")
+                    .answers(Answer.json(200, AccountResponse.class))
+                    .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.USER_NOT_FOUND, ServerError.SERVICE_UNAVAILABLE)),
+            row("GET /audit-events", operation("listAuditEvents", "audit",
+                    "The audit trail, newest first, a page at a time: send a page's next as after for the one below it (admins only)")
+                    .query(AuditEventQuery.class)
+                    .answers(Answer.json(200, AuditEventPage.class))
+                    .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.VALIDATION_FAILED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /reset-password", operation("getResetPasswordPage", "account",
                     "The page a reset link opens: a form for the new password (the token stays in the link's fragment)")
                     .answers(Answer.raw(200, "text/html"))),

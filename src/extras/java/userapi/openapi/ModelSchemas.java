@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -140,6 +141,12 @@ final class ModelSchemas {
                 ObjectNode array = json.objectNode().put("type", "array");
                 array.set("items", typeSchema(parameterized.getActualTypeArguments()[0], bindings, direction));
                 return array;
+            }
+            if (raw == Optional.class) { // a response's value that may be null: Jackson writes an empty one as null
+                ObjectNode value = typeSchema(parameterized.getActualTypeArguments()[0], bindings, direction);
+                ObjectNode nullable = json.objectNode();
+                nullable.putArray("anyOf").add(value).add(json.objectNode().put("type", "null"));
+                return nullable;
             }
             Map<TypeVariable<?>, Type> inner = new HashMap<>();
             TypeVariable<?>[] variables = raw.getTypeParameters();

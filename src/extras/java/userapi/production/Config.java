@@ -1,5 +1,6 @@
 package userapi.production;
 
+import userapi.limits.TrustedProxies;
 import userapi.mail.MailSettings;
 import userapi.service.DefaultUserService;
 import userapi.service.Pbkdf2PasswordHasher;
@@ -23,11 +24,14 @@ import java.util.stream.Collectors;
  * databaseUrl is a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://...) or {@link #MEMORY}; databasePoolSize 0 means
  * the database's default pool size; databasePassword is null unless given outside the URL, and never printed.
  * publicUrl is the base of the links in mails (no trailing slash), null when the server is to derive it from its
- * own address; mail says where mails go (an SMTP server, or .eml files), and its password is never printed either.
+ * own address; mail says where mails go (an SMTP server, or .eml files), and its password is never printed either;
+ * trustedProxies are the proxies whose X-Forwarded-For names the client; auditRetentionDays is how long the audit
+ * trail keeps an event.
  */
 public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
                      String databaseUrl, int databasePoolSize, String databasePassword, int shutdownDrainSeconds,
-                     int tokenTtlSeconds, String publicUrl, boolean requireVerifiedEmail, MailSettings mail) {
+                     int tokenTtlSeconds, String publicUrl, boolean requireVerifiedEmail, MailSettings mail,
+                     TrustedProxies trustedProxies, int auditRetentionDays) {
     public static final String DEFAULT_BLOCKED = String.join(",", DefaultUserService.DEFAULT_BLOCKED_DOMAINS);
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
@@ -35,6 +39,8 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
     /** TOKEN_TTL_SECONDS: how long a bearer token is valid; a day by default, 30 days at most. */
     public static final int DEFAULT_TOKEN_TTL_SECONDS = 86_400;
     public static final int MAX_TOKEN_TTL_SECONDS = 2_592_000;
+    /** AUDIT_RETENTION_DAYS: how long the audit trail keeps an event, 1 to 3650 days; older ones are swept. */
+    public static final int DEFAULT_AUDIT_RETENTION_DAYS = 90;
     /**
      * SHUTDOWN_DRAIN_SECONDS: how long /health/ready answers 503 before the server stops accepting, so a load
      * balancer that probes every few seconds takes us out of rotation while we still serve what it sends.
@@ -60,7 +66,8 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                 + ", passwordHashIterations=" + passwordHashIterations + ", databaseUrl=" + redacted(databaseUrl)
                 + ", databasePoolSize=" + databasePoolSize + ", databasePassword=" + (databasePassword == null ? "none" : "***")
                 + ", shutdownDrainSeconds=" + shutdownDrainSeconds + ", tokenTtlSeconds=" + tokenTtlSeconds
-                + ", publicUrl=" + publicUrl + ", requireVerifiedEmail=" + requireVerifiedEmail + ", mail=" + mail + "]";
+                + ", publicUrl=" + publicUrl + ", requireVerifiedEmail=" + requireVerifiedEmail + ", mail=" + mail
+                + ", trustedProxies=" + trustedProxies + ", auditRetentionDays=" + auditRetentionDays + "]";
     }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
@@ -91,7 +98,8 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
         int poolSize = integer(env, "DB_POOL_SIZE", 0, 0, 1_000);
         int tokenTtl = integer(env, "TOKEN_TTL_SECONDS", DEFAULT_TOKEN_TTL_SECONDS, 1, MAX_TOKEN_TTL_SECONDS);
         return new Config(host, port, blocked, iterations, databaseUrl(env), poolSize, secret(env, "DATABASE_PASSWORD"),
-                drainSeconds, tokenTtl, publicUrl(env), flag(env, "REQUIRE_VERIFIED_EMAIL", false), mailSettings(env));
+                drainSeconds, tokenTtl, publicUrl(env), flag(env, "REQUIRE_VERIFIED_EMAIL", false), mailSettings(env),
+                trustedProxies(env), integer(env, "AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS, 1, 3_650));
     }
 
     /**
@@ -150,6 +158,19 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                     + "https://users.example.com; not '" + redacted(raw) + "'");
         }
         return raw.replaceAll("/+$", "");
+    }
+
+    /**
+     * TRUSTED_PROXIES: the proxies whose X-Forwarded-For names the client (comma-separated IPs or CIDRs, IPv4 or
+     * IPv6); none by default, so the client is the socket's peer.
+     */
+    private static TrustedProxies trustedProxies(Map<String, String> env) {
+        try {
+            return TrustedProxies.parse(env.getOrDefault("TRUSTED_PROXIES", ""));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("TRUSTED_PROXIES must be comma-separated IP addresses or CIDR networks such as "
+                    + "127.0.0.1,10.0.0.0/8,::1 (default none): " + e.getMessage());
+        }
     }
 
     private static boolean flag(Map<String, String> env, String name, boolean fallback) {

@@ -7,6 +7,8 @@ import userapi.jdbc.Database;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Entry point: reads configuration, sets up logging, starts the App and stops it on SIGTERM. Nothing else. With
@@ -18,6 +20,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0) {
+            Logger.getLogger("").setLevel(Level.WARNING); // the command's one line is the output, not the pool's chatter
             System.exit(AdminCommand.run(args, System.getenv(), System.out, System.err));
         }
         LogSetup.useShutdownSafeManager();

@@ -9,20 +9,37 @@ import userapi.account.AccountHandler;
 import userapi.account.AccountMails;
 import userapi.account.AccountPages;
 import userapi.account.AccountResponse;
+import userapi.account.AccountStatusHandler;
+import userapi.account.AccountStatusService;
 import userapi.account.AccountStore;
 import userapi.account.DefaultAccountService;
+import userapi.account.DisabledAccounts;
 import userapi.account.EmailNotVerified;
 import userapi.account.InMemoryAccountStore;
+import userapi.account.InMemoryDisabledAccounts;
 import userapi.account.MailOutbox;
 import userapi.account.MailingUserService;
 import userapi.account.OutboxSender;
 import userapi.auth.AuthHandler;
 import userapi.auth.Caller;
+import userapi.auth.AccountDeletion;
 import userapi.auth.DefaultAuthService;
+import userapi.auth.FailureCounts;
+import userapi.auth.InMemoryFailureCounts;
 import userapi.auth.ExpiredTokenSweeper;
+import userapi.audit.AuditHandler;
+import userapi.audit.AuditLog;
+import userapi.audit.AuditStore;
+import userapi.audit.AuditTrail;
+import userapi.audit.AuditedUserService;
+import userapi.audit.InMemoryAuditStore;
+import userapi.audit.StoredAuditLog;
+import userapi.audit.UnitOfWork;
 import userapi.auth.InMemoryTokenRepository;
 import userapi.auth.LoginCheck;
-import userapi.auth.LoginThrottle;
+import userapi.auth.PasswordBrake;
+import userapi.auth.SessionHandler;
+import userapi.auth.Sessions;
 import userapi.auth.SignIn;
 import userapi.auth.SignedInUsers;
 import userapi.auth.TokenRepository;
@@ -40,10 +57,14 @@ import userapi.http.ModelReader;
 import userapi.http.Router;
 import userapi.jdbc.Database;
 import userapi.jdbc.JdbcAccountStore;
+import userapi.jdbc.JdbcAuditStore;
+import userapi.jdbc.JdbcDisabledAccounts;
+import userapi.jdbc.JdbcFailureCounts;
 import userapi.jdbc.JdbcTokenRepository;
 import userapi.jdbc.JdbcUserRepository;
 import userapi.limits.BoundedPasswordHasher;
 import userapi.limits.RequestLimitsFilter;
+import userapi.limits.TrustedProxies;
 import userapi.limits.ServerLimits;
 import userapi.mail.Mailers;
 import userapi.metrics.Metrics;
@@ -107,7 +128,8 @@ public final class ProductionApp implements AutoCloseable {
         if (config.databaseUrl().equals(Config.MEMORY)) {
             UserRepository users = new InMemoryUserRepository();
             InMemoryAccountStore accounts = new InMemoryAccountStore(users);
-            return start(config, users, new InMemoryTokenRepository(), accounts, accounts, null, null, null);
+            return start(config, users, new InMemoryTokenRepository(), accounts, accounts,
+                    new InMemoryDisabledAccounts(users), null, null, null, null);
         }
         Database database = Database.open(config.databaseUrl(), config.databasePassword(), config.databasePoolSize(),
                 DATABASE_TIMEOUT);
@@ -116,12 +138,14 @@ public final class ProductionApp implements AutoCloseable {
         JdbcAccountStore accounts = new JdbcAccountStore(database);
         ReadCache cache = null;
         if (database.isSqlite()) { // PostgreSQL: other instances write too, and no connection can tell us when
-            cache = new ReadCache(new SqliteDataVersion(database::openOutsidePool));
+            // a unit of work's own uncommitted writes are neither answered from the cache nor kept in it
+            cache = new ReadCache(new SqliteDataVersion(database::openOutsidePool), database::writingInUnitOfWork);
             users = new CachedUserRepository(users, cache); // closes the cache, then the repository
             tokens = new CachedTokenRepository(tokens, cache);
         }
         try {
-            return start(config, users, tokens, accounts, accounts, users, database.poolStatistics(), cache);
+            return start(config, users, tokens, accounts, accounts, new JdbcDisabledAccounts(database), users,
+                    database.poolStatistics(), cache, database);
         } catch (IOException | RuntimeException e) {
             users.close();
             throw e;
@@ -140,19 +164,24 @@ public final class ProductionApp implements AutoCloseable {
     public static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
         if (repository instanceof JdbcUserRepository jdbc) {
             JdbcAccountStore accounts = new JdbcAccountStore(jdbc.database());
-            return start(config, repository, tokens, accounts, accounts, null, jdbc.database().poolStatistics(), null);
+            return start(config, repository, tokens, accounts, accounts, new JdbcDisabledAccounts(jdbc.database()), null,
+                    jdbc.database().poolStatistics(), null, jdbc.database());
         }
         InMemoryAccountStore accounts = new InMemoryAccountStore(repository);
-        return start(config, repository, tokens, accounts, accounts, null, null, null);
+        return start(config, repository, tokens, accounts, accounts, new InMemoryDisabledAccounts(repository), null,
+                null, null, null);
     }
 
     /**
      * @param pool the database pool's numbers for /metrics; null for a store without one
      * @param cache the repositories' read cache, which each request then reads through with one look; or null
+     * @param database the SQL database the stores share, where the audit trail goes too and whose units of work make
+     *                 a change and its audit row one transaction; null for the in-memory stores
      */
     private static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens,
-                                       AccountStore accounts, MailOutbox outbox, UserRepository owned,
-                                       HikariPoolMXBean pool, ReadCache cache) throws IOException {
+                                       AccountStore accounts, MailOutbox outbox, DisabledAccounts disabled,
+                                       UserRepository owned,
+                                       HikariPoolMXBean pool, ReadCache cache, Database database) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
         ValidatorFactory validation = App.validation();
         ModelReader models = new ModelReader(mapper, validation.getValidator());
@@ -172,35 +201,54 @@ public final class ProductionApp implements AutoCloseable {
         metrics.mailOutbox(outbox::size);
         AtomicReference<App> serving = new AtomicReference<>(); // the links' base is known once the server listens
         AccountMails mails = new AccountMails(() -> publicUrl(config, serving.get()));
+        AuditStore auditStore = database == null ? new InMemoryAuditStore() : new JdbcAuditStore(database);
+        UnitOfWork units = database == null ? UnitOfWork.DIRECT : database::inUnitOfWork;
+        AuditLog audit = new StoredAuditLog(auditStore, clock);
         DefaultAccountService accountService = new DefaultAccountService(repository, tokens, accounts, outbox, hasher,
-                new Tokens(), mails, clock, DefaultAccountService.RESET_ANSWER_FLOOR);
-        UserService service = new MailingUserService(lecture, accountService);
+                new Tokens(), mails, clock, DefaultAccountService.RESET_ANSWER_FLOOR, audit, units);
+        // each change and its audit row in one unit of work, the mails it queues included
+        UserService service = new AuditedUserService(new MailingUserService(lecture, accountService), audit, units);
+        AccountStatusService standing = new AccountStatusService(repository, tokens, disabled, clock, audit, units);
         LoginCheck verifiedOnly = config.requireVerifiedEmail() ? user -> {
-            if (!accountService.isVerified(user)) {
+            if (!accountService.isVerified(user)) { // the password is proved: a fresh link to their own address is safe
+                accountService.resendVerification(user.id());
                 throw new EmailNotVerified();
             }
         } : LoginCheck.NONE;
-        DefaultAuthService auth = new DefaultAuthService(repository, tokens, hasher,
-                new LoginThrottle(clock, LoginThrottle.DEFAULT_MAX_TRACKED), new Tokens(), clock,
-                Duration.ofSeconds(config.tokenTtlSeconds()), metrics, verifiedOnly);
-        SignedInUsers signedIn = new SignedInUsers(service, tokens, hasher);
-        Function<User, AccountResponse> responseModel = user -> AccountResponse.of(user, accountService.isVerified(user));
+        // PostgreSQL: every instance counts the same failures; one process (memory, SQLite) keeps them in memory
+        FailureCounts failures = repository instanceof JdbcUserRepository jdbc && !jdbc.database().isSqlite()
+                ? new JdbcFailureCounts(jdbc.database()) : new InMemoryFailureCounts(InMemoryFailureCounts.DEFAULT_MAX_KEYS);
+        PasswordBrake brake = new PasswordBrake(failures, clock);
+        DefaultAuthService auth = new DefaultAuthService(repository, tokens, hasher, brake, new Tokens(), clock,
+                Duration.ofSeconds(config.tokenTtlSeconds()), metrics, standing.loginCheck().andThen(verifiedOnly),
+                audit);
+        SignedInUsers signedIn = new SignedInUsers(service, tokens, hasher, brake);
+        Function<User, AccountResponse> responseModel = user -> AccountResponse.of(user, accountService.isVerified(user),
+                standing.isDisabled(user));
 
         ApiDocs docs = ApiDocs.load();
-        Router router = routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION)),
-                new UserHandler(service, models, responseModel),
-                caller -> new UserHandler(signedIn.as(caller), models, responseModel),
-                new SignIn(auth), new AuthHandler(auth, models), new AccountHandler(accountService, models),
-                AccountPages.load(), health, new MetricsHandler(metrics), docs);
-        if (cache != null) { // one look at the store's change counter per request, not one per read
-            router.around(handler -> request -> {
+        Function<Caller, UserHandler> asCaller = caller -> new UserHandler(signedIn.as(caller), models, responseModel);
+        Router router = routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION, TrustedProxies.FORWARDED_FOR)),
+                new UserHandler(service, models, responseModel), asCaller,
+                new AccountDeletion(asCaller, (caller, currentPassword) ->
+                        new UserHandler(signedIn.as(caller, currentPassword), models, responseModel), models),
+                new SignIn(standing.enabledOnly(auth)), new AuthHandler(auth, models),
+                new SessionHandler(new Sessions(tokens, clock, audit, units)),
+                new AccountStatusHandler(standing, responseModel), new AccountHandler(accountService, models),
+                AccountPages.load(), health, new MetricsHandler(metrics), docs,
+                new AuditHandler(new AuditTrail(auditStore), models));
+        TrustedProxies proxies = config.trustedProxies();
+        if (cache == null) { // every request from its client, the one behind a trusted proxy if it came through one
+            router.around(proxies::around);
+        } else { // ... and one look at the store's change counter per request, not one per read
+            router.around(handler -> proxies.around(request -> {
                 ReadCache.Scope scope = cache.openScope();
                 try {
                     return handler.handle(request);
                 } finally {
                     scope.close();
                 }
-            });
+            }));
         }
         OpenApiDocument.checkDescribed(router.routes()); // a route without its description stops the start
         docs.publish(() -> OpenApiDocument.build(router.routes(), validation.getValidator(), mapper)); // built when first asked for
@@ -212,8 +260,13 @@ public final class ProductionApp implements AutoCloseable {
                 new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT, ServerLimits.MAX_HEADER_BYTES));
         ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();
         ExpiredTokenSweeper mailedTokenSweeper = new ExpiredTokenSweeper(accounts::deleteSpent, clock).start();
+        ExpiredTokenSweeper failureSweeper = new ExpiredTokenSweeper(brake::sweep, clock).start();
+        Duration retention = Duration.ofDays(config.auditRetentionDays());
+        ExpiredTokenSweeper auditSweeper = new ExpiredTokenSweeper(now -> auditStore.deleteOlderThan(now.minus(retention)),
+                clock).start();
         OutboxSender sender = new OutboxSender(outbox, Mailers.of(config.mail()), clock, metrics).start();
-        List<AutoCloseable> resources = new ArrayList<>(List.of(sender, sweeper, mailedTokenSweeper, hasher, validation::close));
+        List<AutoCloseable> resources = new ArrayList<>(List.of(sender, sweeper, mailedTokenSweeper, failureSweeper, auditSweeper, hasher,
+                validation::close));
         if (owned != null) {
             resources.add(owned); // the database last
         }
@@ -230,9 +283,11 @@ public final class ProductionApp implements AutoCloseable {
      * that caller sees it (SignedInUsers), which decides what the caller may do to which user. /users/me is a path
      * of its own: the Router lets a literal segment win over a template such as /users/{id}.
      */
-    static Router routes(Router router, UserHandler anyone, Function<Caller, UserHandler> as, SignIn signIn,
-                         AuthHandler auth, AccountHandler account, AccountPages pages, HealthHandler health,
-                         MetricsHandler metrics, ApiDocs docs) {
+    static Router routes(Router router, UserHandler anyone, Function<Caller, UserHandler> as, AccountDeletion deletion,
+                         SignIn signIn,
+                         AuthHandler auth, SessionHandler sessions, AccountStatusHandler standing,
+                         AccountHandler account, AccountPages pages, HealthHandler health,
+                         MetricsHandler metrics, ApiDocs docs, AuditHandler audit) {
         return router
                 .get("/health", health::ready) // the old name of /health/ready, kept for existing probes
                 .get("/health/live", health::live)
@@ -240,6 +295,9 @@ public final class ProductionApp implements AutoCloseable {
                 .get("/metrics", metrics::scrape)
                 .post("/auth/login", auth::login)
                 .post("/auth/logout", signIn.required(auth::logout))
+                .post("/auth/logout-all", signIn.required(sessions::logoutAll))
+                .get("/auth/sessions", signIn.required(sessions::list))
+                .delete("/auth/sessions/{" + SessionHandler.SESSION_ID + "}", signIn.required(sessions::revoke))
                 .post("/auth/password-reset", account::requestPasswordReset)
                 .post("/auth/password-reset/confirm", account::confirmPasswordReset)
                 .post("/auth/verify-email", account::verifyEmail)
@@ -250,7 +308,10 @@ public final class ProductionApp implements AutoCloseable {
                         as.apply(caller).get(request.withPathParam("id", caller.userId().toString()))))
                 .get("/users/{id}", signIn.required((request, caller) -> as.apply(caller).get(request)))
                 .patch("/users/{id}", signIn.required((request, caller) -> as.apply(caller).update(request)))
-                .delete("/users/{id}", signIn.required((request, caller) -> as.apply(caller).delete(request)))
+                .delete("/users/{id}", signIn.required(deletion::delete)) // one's own account: with the password
+                .post("/users/{id}/disable", signIn.required(standing::disable))
+                .post("/users/{id}/enable", signIn.required(standing::enable))
+                .get("/audit-events", signIn.required(audit::list)) // admins only
                 .get("/reset-password", pages::resetPassword) // the pages the links in mails open
                 .get("/verify-email", pages::verifyEmail)
                 .get("/openapi.json", docs::document)

@@ -1,6 +1,10 @@
 package userapi.account;
 
 import org.junit.jupiter.api.Test;
+import userapi.audit.AuditEventType;
+import userapi.audit.AuditLog;
+import userapi.audit.RecordingAudit;
+import userapi.audit.UnitOfWork;
 import userapi.auth.InMemoryTokenRepository;
 import userapi.auth.StoredToken;
 import userapi.auth.Tokens;
@@ -34,8 +38,9 @@ class DefaultAccountServiceTest {
     private final InMemoryTokenRepository sessions = new InMemoryTokenRepository();
     private final InMemoryAccountStore store = new InMemoryAccountStore(users);
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final RecordingAudit audit = new RecordingAudit();
     private final DefaultAccountService service = new DefaultAccountService(users, sessions, store, store, hasher,
-            new Tokens(), new AccountMails(() -> "https://users.example.com"), clock, Duration.ZERO);
+            new Tokens(), new AccountMails(() -> "https://users.example.com"), clock, Duration.ZERO, audit, audit);
     private final User ada = new User(UUID.randomUUID(), "Ada", "ada@example.com", FakePasswordHasher.PREFIX + "correct horse",
             Role.USER, START);
 
@@ -88,7 +93,7 @@ class DefaultAccountServiceTest {
     void a_reset_request_lasts_at_least_its_floor_whether_or_not_the_address_has_an_account() {
         Duration floor = Duration.ofMillis(150);
         DefaultAccountService padded = new DefaultAccountService(users, sessions, store, store, hasher, new Tokens(),
-                new AccountMails(() -> "https://users.example.com"), clock, floor);
+                new AccountMails(() -> "https://users.example.com"), clock, floor, AuditLog.NONE, UnitOfWork.DIRECT);
 
         for (String email : List.of("ada@example.com", "nobody@example.com")) {
             long started = System.nanoTime();
@@ -131,6 +136,34 @@ class DefaultAccountServiceTest {
         assertTrue(sessions.findValid("session-1", clock.instant()).isEmpty());
         assertTrue(sessions.findValid("session-2", clock.instant()).isEmpty());
         assertTrue(service.isVerified(after));
+    }
+
+    @Test
+    void a_reset_is_recorded_as_password_reset_of_that_user_in_the_unit_of_work_of_the_change() {
+        String token = resetToken();
+
+        service.resetPassword(token, "new horse battery");
+
+        assertEquals(List.of(new RecordingAudit.Recorded(AuditEventType.PASSWORD_RESET, ada.id(), true)), audit.recorded());
+    }
+
+    @Test
+    void a_refused_reset_or_verification_records_nothing() {
+        String token = resetToken();
+        clock.advance(DefaultAccountService.RESET_VALID_FOR);
+
+        assertThrows(InvalidOrExpiredToken.class, () -> service.resetPassword(token, "new horse battery"));
+        assertThrows(InvalidOrExpiredToken.class, () -> service.verifyEmail("A".repeat(43)));
+        assertEquals(List.of(), audit.recorded());
+    }
+
+    @Test
+    void a_verification_is_recorded_as_email_verified_of_that_user_in_the_unit_of_work_of_the_change() {
+        service.signedUp(ada);
+
+        service.verifyEmail(tokenIn(mailsQueued().get(0), "verify-email"));
+
+        assertEquals(List.of(new RecordingAudit.Recorded(AuditEventType.EMAIL_VERIFIED, ada.id(), true)), audit.recorded());
     }
 
     @Test

@@ -45,8 +45,11 @@ class DefaultAuthServiceTest {
             reported.add("locked out");
         }
     };
+    /** What the service told the audit log, as "type userId". */
+    private final java.util.List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DefaultAuthService service = new DefaultAuthService(users, tokens, hasher,
-            new LoginThrottle(clock, 100), new Tokens(), clock, TTL, metrics);
+            new PasswordBrake(new InMemoryFailureCounts(100), clock), new Tokens(), clock, TTL, metrics, LoginCheck.NONE,
+            (type, userId) -> audited.add(type.label() + " " + userId));
 
     DefaultAuthServiceTest() {
         users.insert(new User(ADA_ID, "Ada", "ada@example.com", "hashed:correct horse", Role.USER, START));
@@ -67,7 +70,7 @@ class DefaultAuthServiceTest {
     }
 
     private IssuedToken login(String email, String password) {
-        return service.login(new LoginRequest(email, password));
+        return service.login(new LoginRequest(email, password), "192.0.2.1");
     }
 
     @Test
@@ -203,5 +206,49 @@ class DefaultAuthServiceTest {
 
         assertFalse(token.toString().contains(token.token()));
         assertFalse(service.authenticate(token.token()).orElseThrow().toString().contains(Tokens.hash(token.token())));
+    }
+
+    @Test
+    void a_pair_locked_out_from_one_address_still_logs_in_from_another() {
+        for (int i = 0; i < 5; i++) {
+            assertThrows(InvalidCredentials.class, () -> login("ada@example.com", "wrong horse"));
+        }
+        assertThrows(TooManyLoginAttempts.class, () -> login("ada@example.com", "correct horse"));
+
+        IssuedToken token = service.login(new LoginRequest("ada@example.com", "correct horse"), "198.51.100.7");
+        assertEquals(ADA_ID, service.authenticate(token.token()).orElseThrow().userId());
+    }
+
+    @Test
+    void tells_the_audit_log_of_each_login_failure_lockout_and_logout_with_no_user_for_an_unknown_email() {
+        IssuedToken token = login("ada@example.com", "correct horse");
+        service.logout(service.authenticate(token.token()).orElseThrow());
+        assertThrows(InvalidCredentials.class, () -> login("nobody@example.com", "wrong horse"));
+        for (int i = 0; i < 5; i++) {
+            assertThrows(InvalidCredentials.class, () -> login("ada@example.com", "wrong horse"));
+        }
+        assertThrows(TooManyLoginAttempts.class, () -> login("ada@example.com", "correct horse"));
+
+        List<String> expected = new java.util.ArrayList<>(List.of("login.succeeded " + ADA_ID, "logout " + ADA_ID,
+                "login.failed null"));
+        for (int i = 0; i < 5; i++) {
+            expected.add("login.failed " + ADA_ID);
+        }
+        expected.add("login.locked " + ADA_ID);
+        assertEquals(expected, audited);
+    }
+
+    @Test
+    void an_unknown_email_is_braked_like_a_known_one_so_a_429_reveals_no_account() {
+        for (int i = 0; i < 5; i++) {
+            assertThrows(InvalidCredentials.class, () -> login("nobody@example.com", "wrong horse"));
+        }
+
+        TooManyLoginAttempts unknown = assertThrows(TooManyLoginAttempts.class, () -> login("nobody@example.com", "x"));
+        for (int i = 0; i < 5; i++) {
+            assertThrows(InvalidCredentials.class, () -> login("ada@example.com", "wrong horse"));
+        }
+        TooManyLoginAttempts known = assertThrows(TooManyLoginAttempts.class, () -> login("ada@example.com", "x"));
+        assertEquals(known.getMessage().replaceAll("\\d+", "N"), unknown.getMessage().replaceAll("\\d+", "N"));
     }
 }

@@ -77,22 +77,22 @@ class SignInTest {
         return new Request(Map.of(), Map.of(), "application/json", () -> {
             bodyReads.incrementAndGet();
             return "{}".getBytes(StandardCharsets.UTF_8);
-        }, authorization == null ? Map.of() : Map.of(SignIn.AUTHORIZATION, authorization));
+        }, authorization == null ? Map.of() : Map.of(SignIn.AUTHORIZATION, authorization), "192.0.2.1");
     }
 
     @Test
-    void a_protected_handler_gets_the_caller_its_bearer_token_proves() {
+    void a_protected_handler_gets_the_caller_its_bearer_token_proves_calling_from_the_requests_address() {
         Response response = me.handle(request("Bearer " + GOOD_TOKEN));
 
         assertEquals(204, response.status());
-        assertEquals(List.of(ADA), handled);
+        assertEquals(List.of(ADA.from("192.0.2.1")), handled);
     }
 
     @Test
     void the_scheme_is_case_insensitive() {
         me.handle(request("bearer " + GOOD_TOKEN));
 
-        assertEquals(List.of(ADA), handled);
+        assertEquals(List.of(ADA.from("192.0.2.1")), handled);
     }
 
     @Test
@@ -194,9 +194,9 @@ class SignInTest {
         logs.await(c -> c.level() == Level.INFO && c.line().contains("[" + anonymous + "]"));
 
         List<LogCapture.Captured> access = new ArrayList<>(logs.from(EdgeFilter.class, Level.INFO));
-        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /users/me 204 \\d+\\.\\d{3}ms user=" + ADA.userId())),
+        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /users/me 204 \\d+\\.\\d{3}ms client=\\S+ user=" + ADA.userId())),
                 access.toString());
-        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /health 204 \\d+\\.\\d{3}ms")), access.toString());
+        assertTrue(access.stream().anyMatch(c -> c.message().matches("GET /health 204 \\d+\\.\\d{3}ms client=\\S+")), access.toString());
         assertTrue(access.stream().noneMatch(c -> c.line().contains(GOOD_TOKEN)), "the token reached a log line");
     }
 

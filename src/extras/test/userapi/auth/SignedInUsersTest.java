@@ -61,14 +61,15 @@ class SignedInUsersTest {
     private final AtomicLong nextId = new AtomicLong();
     private final DefaultUserService core = new DefaultUserService(repository, hasher, Set.of("mailinator.com"),
             Clock.fixed(NOW, ZoneOffset.UTC), () -> new UUID(0, nextId.incrementAndGet()));
-    private final SignedInUsers signedIn = new SignedInUsers(core, tokens, hasher);
+    private final PasswordBrake brake = new PasswordBrake(new InMemoryFailureCounts(100), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SignedInUsers signedIn = new SignedInUsers(core, tokens, hasher, brake);
 
     private User signUp(String name, String email, String password) {
         return core.create(new UserCreateRequest(name, email, password));
     }
 
     private static Caller callerOf(User user, String tokenHash) {
-        return new Caller(user.id(), user.role(), tokenHash);
+        return new Caller(user.id(), user.role(), tokenHash, "192.0.2.1");
     }
 
     // --- who may do what ------------------------------------------------------------------------------------
@@ -90,7 +91,7 @@ class SignedInUsersTest {
 
         assertEquals(ada, self.get(ada.id()));
         assertEquals("Ada L.", self.update(ada.id(), new UserUpdateRequest("Ada L.", null, null)).name());
-        self.delete(ada.id());
+        signedIn.as(callerOf(ada, "t"), "correct horse").delete(ada.id());
         assertEquals(Optional.empty(), repository.findById(ada.id()));
     }
 
@@ -260,9 +261,64 @@ class SignedInUsersTest {
         tokens.insert(new StoredToken("used", ada.id(), NOW, LATER));
         tokens.insert(new StoredToken("other", ada.id(), NOW, LATER));
 
-        signedIn.as(callerOf(ada, "used")).delete(ada.id());
+        signedIn.as(callerOf(ada, "used"), "correct horse").delete(ada.id());
 
         assertFalse(tokens.findValid("used", NOW).isPresent());
         assertFalse(tokens.findValid("other", NOW).isPresent());
+    }
+
+    // --- deleting one's own account, and the brake on current passwords -------------------------------------
+
+    @Test
+    void deleting_ones_own_account_without_the_current_password_is_422_naming_it_and_deletes_nothing() {
+        User ada = signUp("Ada", "ada@example.com", "correct horse");
+
+        ValidationFailed failed = assertThrows(ValidationFailed.class, () -> signedIn.as(callerOf(ada, "t")).delete(ada.id()));
+
+        assertEquals(List.of("currentPassword"), failed.errors().stream().map(e -> e.field()).toList());
+        assertTrue(repository.findById(ada.id()).isPresent());
+    }
+
+    @Test
+    void deleting_ones_own_account_with_a_wrong_current_password_is_current_password_incorrect() {
+        User ada = signUp("Ada", "ada@example.com", "correct horse");
+
+        assertThrows(CurrentPasswordIncorrect.class, () -> signedIn.as(callerOf(ada, "t"), "wrong horse").delete(ada.id()));
+        assertTrue(repository.findById(ada.id()).isPresent());
+    }
+
+    @Test
+    void guessing_the_current_password_on_a_change_is_braked_even_for_the_right_one_before_any_hash() {
+        User ada = signUp("Ada", "ada@example.com", "correct horse");
+        UserService self = signedIn.as(callerOf(ada, "t"));
+        for (int i = 0; i < PasswordBrake.MAX_PER_PAIR; i++) {
+            assertThrows(CurrentPasswordIncorrect.class, () -> self.update(ada.id(),
+                    new UserUpdateRequest(null, null, "battery staple", "guess")));
+        }
+        hasher.checked.clear();
+
+        TooManyLoginAttempts refused = assertThrows(TooManyLoginAttempts.class, () -> self.update(ada.id(),
+                new UserUpdateRequest(null, null, "battery staple", "correct horse")));
+
+        assertTrue(refused.retryAfterSeconds() > 0);
+        assertEquals(List.of(), hasher.checked, "no hashing once braked");
+        assertEquals(Optional.of(ada), repository.findById(ada.id()));
+    }
+
+    @Test
+    void guessing_the_current_password_on_a_deletion_is_braked_in_the_same_count_as_a_change() {
+        User ada = signUp("Ada", "ada@example.com", "correct horse");
+        for (int i = 0; i < 3; i++) {
+            assertThrows(CurrentPasswordIncorrect.class, () -> signedIn.as(callerOf(ada, "t")).update(ada.id(),
+                    new UserUpdateRequest(null, null, "battery staple", "guess")));
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThrows(CurrentPasswordIncorrect.class, () -> signedIn.as(callerOf(ada, "t"), "guess").delete(ada.id()));
+        }
+
+        assertThrows(TooManyLoginAttempts.class, () -> signedIn.as(callerOf(ada, "t"), "correct horse").delete(ada.id()));
+        assertTrue(repository.findById(ada.id()).isPresent());
+        assertThrows(TooManyLoginAttempts.class, () -> brake.check("ada@example.com", "192.0.2.1"),
+                "a login of that account from that address is braked too");
     }
 }

@@ -127,4 +127,57 @@ public abstract class TokenRepositoryContract {
         assertFalse(tokens().delete("edge"));
         assertTrue(tokens().findValid("new", T0).isPresent());
     }
+
+    @Test
+    void lists_a_users_valid_tokens_newest_first_and_no_one_elses() {
+        tokens().insert(new StoredToken("a1", ADA, T0, LATER));
+        tokens().insert(new StoredToken("a3", ADA, T0.plusSeconds(2), LATER));
+        tokens().insert(new StoredToken("a2", ADA, T0.plusSeconds(1), LATER));
+        tokens().insert(new StoredToken("dead", ADA, T0.plusSeconds(3), T0.plusSeconds(10)));
+        tokens().insert(new StoredToken("b1", BOB, T0.plusSeconds(5), LATER));
+
+        assertEquals(List.of("a3", "a2", "a1"), tokens().findValidOf(ADA, T0.plusSeconds(10)).stream()
+                .map(StoredToken::hash).toList());
+        assertEquals(List.of(new StoredToken("b1", BOB, T0.plusSeconds(5), LATER)), tokens().findValidOf(BOB, T0));
+        assertEquals(List.of(), tokens().findValidOf(new UUID(0, 3), T0));
+    }
+
+    @Test
+    void lists_tokens_of_one_second_in_the_order_of_their_hashes() {
+        for (String hash : List.of("c", "a", "b")) {
+            tokens().insert(token(hash, ADA, LATER));
+        }
+
+        assertEquals(List.of("a", "b", "c"), tokens().findValidOf(ADA, T0).stream().map(StoredToken::hash).toList());
+    }
+
+    @Test
+    void revokes_one_of_a_users_tokens_by_its_handle_once() {
+        tokens().insert(token("a1", ADA, LATER));
+        tokens().insert(token("a2", ADA, LATER));
+
+        assertTrue(tokens().deleteOf(ADA, Tokens.handle("a1"), T0));
+        assertFalse(tokens().deleteOf(ADA, Tokens.handle("a1"), T0));
+
+        assertEquals(Optional.empty(), tokens().findValid("a1", T0));
+        assertTrue(tokens().findValid("a2", T0).isPresent());
+    }
+
+    @Test
+    void does_not_revoke_another_users_token_an_unknown_handle_or_a_hash_given_as_a_handle() {
+        tokens().insert(token("a1", ADA, LATER));
+
+        assertFalse(tokens().deleteOf(BOB, Tokens.handle("a1"), T0), "not Bob's token");
+        assertFalse(tokens().deleteOf(ADA, Tokens.handle("zz"), T0));
+        assertFalse(tokens().deleteOf(ADA, "a1", T0), "the hash is not the handle");
+
+        assertTrue(tokens().findValid("a1", T0).isPresent());
+    }
+
+    @Test
+    void an_expired_token_is_no_session_to_revoke() {
+        tokens().insert(token("a1", ADA, LATER));
+
+        assertFalse(tokens().deleteOf(ADA, Tokens.handle("a1"), LATER));
+    }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import userapi.auth.StoredToken;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,6 +66,22 @@ class CachedTokenRepositoryTest {
         tokens.deleteAllOf(ADAS.userId(), null);
 
         assertEquals(Optional.empty(), tokens.findValid("a1", T0));
+    }
+
+    @Test
+    void ending_one_session_through_it_is_seen_at_once() {
+        tokens.findValid("a1", T0);
+
+        tokens.deleteOf(ADAS.userId(), ADAS.handle(), T0);
+
+        assertEquals(Optional.empty(), tokens.findValid("a1", T0));
+    }
+
+    @Test
+    void a_users_sessions_are_listed_from_the_store() {
+        tokens.findValid("a1", T0);
+
+        assertEquals(List.of(ADAS), tokens.findValidOf(ADAS.userId(), T0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import userapi.auth.InMemoryTokenRepository;
 import userapi.auth.TokenRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +33,16 @@ final class CountingTokenRepository implements TokenRepository {
     @Override
     public int deleteAllOf(UUID userId, String keepHash) {
         return store.deleteAllOf(userId, keepHash);
+    }
+
+    @Override
+    public List<StoredToken> findValidOf(UUID userId, Instant now) {
+        return store.findValidOf(userId, now);
+    }
+
+    @Override
+    public boolean deleteOf(UUID userId, String handle, Instant now) {
+        return store.deleteOf(userId, handle, now);
     }
 
     @Override

@@ -87,6 +87,15 @@ class FileMailerTest {
     }
 
     @Test
+    void ends_every_line_of_the_file_in_crlf_the_text_included() throws Exception {
+        new FileMailer(temp, "no-reply@example.com", CLOCK).send(new Mail("zoe@example.com", "Lines", "one\ntwo\r\nthree\n"));
+
+        String raw = Files.readString(emlFiles(temp).getFirst(), StandardCharsets.ISO_8859_1);
+        assertTrue(raw.endsWith("one\r\ntwo\r\nthree\r\n"), raw);
+        assertFalse(raw.replace("\r\n", "").contains("\n"), "a bare line feed in:\n" + raw);
+    }
+
+    @Test
     void names_the_file_by_the_time_in_utc_and_a_random_part() throws Exception {
         new FileMailer(temp, "no-reply@example.com", CLOCK).send(MAIL);
 

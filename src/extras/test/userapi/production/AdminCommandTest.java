@@ -49,10 +49,33 @@ class AdminCommandTest {
             assertEquals(0, again.getKey());
             assertOneLine("ada@example.com is already admin: nothing changed", again);
 
+            app.createUserId("Bob", "bob@example.com");
+            assertEquals(0, run(Map.of(), "promote", "bob@example.com").getKey()); // Ada is not the last admin
             Map.Entry<Integer, String> demoted = run(Map.of(), "demote", "ada@example.com");
             assertEquals(0, demoted.getKey());
             assertOneLine("ada@example.com is now user (was admin)", demoted);
             assertEquals(403, app.get("/users").status());
+        }
+    }
+
+    @Test
+    void demote_refuses_the_last_admin_who_is_not_disabled_with_one_line_and_exit_1() throws Exception {
+        try (RunningJar app = RunningJar.start(directory, Map.of())) {
+            String adaId = app.createUserId("Ada", "ada@example.com");
+            app.createUserId("Bob", "bob@example.com");
+            run(Map.of(), "promote", "ada@example.com");
+            run(Map.of(), "promote", "bob@example.com");
+            app.signIn("ada@example.com", "correct horse");
+            assertEquals(200, app.post("/users/" + adaId + "/disable", null).status(), "Bob is still an admin");
+
+            Map.Entry<Integer, String> refused = run(Map.of(), "demote", "bob@example.com");
+
+            assertEquals(1, refused.getKey());
+            assertOneLine("userapi: bob@example.com is the last admin who is not disabled: promote another admin "
+                    + "first; nothing changed", refused);
+            Map.Entry<Integer, String> disabledAdmin = run(Map.of(), "demote", "ada@example.com");
+            assertEquals(0, disabledAdmin.getKey(), "a disabled admin is not the last one");
+            assertOneLine("ada@example.com is now user (was admin)", disabledAdmin);
         }
     }
 

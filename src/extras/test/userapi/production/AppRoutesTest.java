@@ -36,9 +36,11 @@ class AppRoutesTest {
     @Test
     void declares_exactly_the_routes_of_the_api_in_one_table() {
         assertEquals(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics", "POST /auth/login",
-                        "POST /auth/logout", "POST /auth/password-reset", "POST /auth/password-reset/confirm",
+                        "POST /auth/logout", "POST /auth/logout-all", "GET /auth/sessions", "DELETE /auth/sessions/{sessionId}",
+                        "POST /auth/password-reset", "POST /auth/password-reset/confirm",
                         "POST /auth/verify-email", "POST /auth/verify-email/resend", "POST /users", "GET /users",
                         "GET /users/me", "GET /users/{id}", "PATCH /users/{id}", "DELETE /users/{id}",
+                        "POST /users/{id}/disable", "POST /users/{id}/enable", "GET /audit-events",
                         "GET /reset-password", "GET /verify-email", "GET /openapi.json", "GET /docs", "GET /docs/{file}"),
                 app.routes().stream().map(route -> route.method() + " " + route.template()).toList());
     }
@@ -57,7 +59,8 @@ class AppRoutesTest {
     void answers_every_protected_route_401_with_a_bearer_challenge_when_no_token_is_sent() throws Exception {
         for (Router.Route route : app.routes()) {
             if (route.handler() instanceof SignIn.Required) {
-                String path = route.template().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001");
+                String path = route.template().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001")
+                        .replace("{sessionId}", "a-session");
                 Reply reply = app.send(route.method(), path, null, null);
 
                 reply.assertProblem(401, "AUTHENTICATION_REQUIRED");
@@ -79,7 +82,7 @@ class AppRoutesTest {
                 }
             }
             String concrete = path.getKey().replace("{id}", "3f2c8a1e-0000-4000-8000-000000000001")
-                    .replace("{file}", "swagger-ui.css");
+                    .replace("{file}", "swagger-ui.css").replace("{sessionId}", "a-session");
 
             Reply reply = app.send("OPTIONS", concrete, null, null);
 

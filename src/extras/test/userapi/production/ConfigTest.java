@@ -182,4 +182,47 @@ class ConfigTest {
         assertEquals("TOKEN_TTL_SECONDS must be a whole number from 1 to 2592000 (default 86400), not '" + value + "'",
                 invalid.getMessage());
     }
+
+    @Test
+    void keeps_the_audit_trail_90_days_by_default_and_from_1_to_3650_days() {
+        assertEquals(90, Config.fromEnvironment(Map.of()).auditRetentionDays());
+        assertEquals(1, Config.fromEnvironment(Map.of("AUDIT_RETENTION_DAYS", "1")).auditRetentionDays());
+        assertEquals(3_650, Config.fromEnvironment(Map.of("AUDIT_RETENTION_DAYS", "3650")).auditRetentionDays());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "3651", "forever"})
+    void refuses_an_audit_retention_out_of_range_naming_the_setting_and_the_range(String value) {
+        Config.Invalid invalid = assertThrows(Config.Invalid.class,
+                () -> Config.fromEnvironment(Map.of("AUDIT_RETENTION_DAYS", value)));
+
+        assertEquals("AUDIT_RETENTION_DAYS must be a whole number from 1 to 3650 (default 90), not '" + value + "'",
+                invalid.getMessage());
+    }
+
+    @Test
+    void trusts_no_proxy_by_default() {
+        assertTrue(Config.fromEnvironment(Map.of()).trustedProxies().isEmpty());
+    }
+
+    @Test
+    void takes_trusted_proxies_as_addresses_and_networks_of_both_families() {
+        Config config = Config.fromEnvironment(Map.of("TRUSTED_PROXIES", " 127.0.0.1, 10.0.0.0/8 ,::1,fd00::/8"));
+
+        assertTrue(config.trustedProxies().trusts("10.1.2.3"));
+        assertTrue(config.trustedProxies().trusts("fd00:0:0:0:0:0:0:9"));
+        assertFalse(config.trustedProxies().trusts("192.0.2.1"));
+        assertTrue(config.toString().contains("trustedProxies=127.0.0.1,10.0.0.0/8,::1,fd00::/8"), config.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"proxy.internal", "10.0.0.0/40", "127.0.0.1,nope", "1.2.3"})
+    void refuses_trusted_proxies_it_cannot_read_in_one_line_naming_the_entry(String value) {
+        Config.Invalid invalid = assertThrows(Config.Invalid.class,
+                () -> Config.fromEnvironment(Map.of("TRUSTED_PROXIES", value)));
+
+        assertTrue(invalid.getMessage().startsWith("TRUSTED_PROXIES must be"), invalid.getMessage());
+        assertEquals(1, invalid.getMessage().lines().count());
+        assertTrue(invalid.getMessage().contains(value.contains(",") ? "nope" : value), invalid.getMessage());
+    }
 }

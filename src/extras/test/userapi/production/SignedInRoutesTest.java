@@ -10,12 +10,25 @@ import userapi.App;
 import userapi.account.AccountHandler;
 import userapi.account.AccountPages;
 import userapi.account.AccountService;
+import userapi.account.AccountStatusHandler;
+import userapi.account.AccountStatusService;
+import userapi.account.InMemoryDisabledAccounts;
+import userapi.audit.UnitOfWork;
+import userapi.audit.AuditHandler;
+import userapi.audit.AuditLog;
+import userapi.audit.AuditTrail;
+import userapi.audit.InMemoryAuditStore;
+import userapi.auth.AccountDeletion;
 import userapi.auth.AuthHandler;
 import userapi.auth.AuthService;
 import userapi.auth.Caller;
+import userapi.auth.InMemoryTokenRepository;
 import userapi.auth.IssuedToken;
 import userapi.auth.LoginRequest;
+import userapi.auth.SessionHandler;
+import userapi.auth.Sessions;
 import userapi.auth.SignIn;
+import userapi.auth.StoredToken;
 import userapi.handler.HealthHandler;
 import userapi.handler.UserHandler;
 import userapi.http.JsonBodyWriter;
@@ -32,18 +45,21 @@ import userapi.model.UserCreateRequest;
 import userapi.model.UserResponse;
 import userapi.model.UserUpdateRequest;
 import userapi.openapi.ApiDocs;
+import userapi.repository.InMemoryUserRepository;
 import userapi.service.UserService;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,6 +73,8 @@ class SignedInRoutesTest {
     private static final User ADA = new User(ADA_ID, "Ada", "ada@example.com", "hashed:correct horse", Role.USER,
             Instant.parse("2024-05-01T10:15:30.123Z"));
     private static final Caller ADA_CALLER = new Caller(ADA_ID, Role.USER, "hash-of-adas-token");
+    /** Ada as sign-in hands her to a handler: calling from the test's loopback address. */
+    private static final Caller ADA_FROM_HERE = ADA_CALLER.from("127.0.0.1");
     private static final UUID BOB_ID = new UUID(0, 2);
 
     /** The user service behind every handler: records each call, answers Ada. */
@@ -96,7 +114,7 @@ class SignedInRoutesTest {
     /** Not under test: no route here logs in or out. */
     private static final class UnusedAuthService implements AuthService {
         @Override
-        public IssuedToken login(LoginRequest request) {
+        public IssuedToken login(LoginRequest request, String clientAddress) {
             throw new AssertionError("login is not under test");
         }
 
@@ -145,20 +163,28 @@ class SignedInRoutesTest {
     private final RecordingAccountService accounts = new RecordingAccountService();
     /** The callers a signed-in handler was built for, in order. */
     private final List<Caller> handlersBuiltFor = new CopyOnWriteArrayList<>();
+    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
     private final TestServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     SignedInRoutesTest() {
         SignIn signIn = new SignIn(token -> token.equals(ADA_TOKEN) ? Optional.of(ADA_CALLER) : Optional.empty());
+        Function<Caller, UserHandler> asCaller = caller -> {
+            handlersBuiltFor.add(caller);
+            return new UserHandler(service, models);
+        };
         Router router = ProductionApp.routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION)),
-                new UserHandler(service, models),
-                caller -> {
-                    handlersBuiltFor.add(caller);
-                    return new UserHandler(service, models);
-                },
-                signIn, new AuthHandler(new UnusedAuthService(), models), new AccountHandler(accounts, models),
+                new UserHandler(service, models), asCaller,
+                new AccountDeletion(asCaller, (caller, currentPassword) -> asCaller.apply(caller), models),
+                signIn, new AuthHandler(new UnusedAuthService(), models),
+                new SessionHandler(new Sessions(tokens, Clock.systemUTC(), AuditLog.NONE, UnitOfWork.DIRECT)),
+                new AccountStatusHandler(new AccountStatusService(new InMemoryUserRepository(), tokens,
+                        new InMemoryDisabledAccounts(new InMemoryUserRepository()), Clock.systemUTC(), AuditLog.NONE,
+                        UnitOfWork.DIRECT), UserResponse::from),
+                new AccountHandler(accounts, models),
                 AccountPages.load(), new HealthHandler(() -> true, () -> false),
-                new MetricsHandler(new Metrics(() -> 0, 1, () -> 0)), ApiDocs.load());
+                new MetricsHandler(new Metrics(() -> 0, 1, () -> 0)), ApiDocs.load(),
+                new AuditHandler(new AuditTrail(new InMemoryAuditStore()), models));
         server = TestServer.withAppFilters(router, writer);
     }
 
@@ -185,7 +211,7 @@ class SignedInRoutesTest {
         assertEquals(200, response.statusCode());
         assertEquals(mapper.valueToTree(UserResponse.from(ADA)), mapper.readTree(response.body()));
         assertEquals(List.of("get " + ADA_ID), service.calls);
-        assertEquals(List.of(ADA_CALLER), handlersBuiltFor);
+        assertEquals(List.of(ADA_FROM_HERE), handlersBuiltFor);
     }
 
     @Test
@@ -196,7 +222,7 @@ class SignedInRoutesTest {
         assertEquals(200, send("GET", "/users?limit=5", null).statusCode());
 
         assertEquals(List.of("get " + BOB_ID, "update " + BOB_ID, "delete " + BOB_ID, "list limit=5 offset=0"), service.calls);
-        assertEquals(List.of(ADA_CALLER, ADA_CALLER, ADA_CALLER, ADA_CALLER), handlersBuiltFor);
+        assertEquals(List.of(ADA_FROM_HERE, ADA_FROM_HERE, ADA_FROM_HERE, ADA_FROM_HERE), handlersBuiltFor);
     }
 
     @Test
@@ -208,6 +234,23 @@ class SignedInRoutesTest {
         assertEquals(401, anonymous.statusCode());
         assertEquals(202, signedIn.statusCode());
         assertEquals(List.of(ADA_ID), accounts.resentFor);
+    }
+
+    @Test
+    void the_session_routes_see_and_end_the_callers_own_sessions_only() throws Exception {
+        Instant now = Instant.now();
+        tokens.insert(new StoredToken(ADA_CALLER.tokenHash(), ADA_ID, now, now.plusSeconds(60)));
+        tokens.insert(new StoredToken("hash-of-bobs-token", UUID.randomUUID(), now, now.plusSeconds(60)));
+
+        HttpResponse<String> listed = send("GET", "/auth/sessions", null);
+        String handle = mapper.readTree(listed.body()).get("items").get(0).get("id").asString();
+
+        assertEquals(200, listed.statusCode());
+        assertEquals(1, mapper.readTree(listed.body()).get("items").size());
+        assertEquals(404, send("DELETE", "/auth/sessions/" + new StoredToken("hash-of-bobs-token", ADA_ID, now, now).handle(),
+                null).statusCode());
+        assertEquals(204, send("DELETE", "/auth/sessions/" + handle, null).statusCode());
+        assertEquals(List.of(), tokens.findValidOf(ADA_ID, now));
     }
 
     @Test
