@@ -135,6 +135,31 @@ class UsersEndToEndTest {
     }
 
     @Test
+    void takes_a_full_width_spelling_for_the_plain_address_and_refuses_a_cyrillic_look_alike() throws Exception {
+        app.createUser("Dave", "dave@example.com", PASSWORD);
+
+        app.post("/users", app.userJson("Eve", "d\uFF41ve@example.com", PASSWORD)).assertProblem(409, "EMAIL_ALREADY_REGISTERED");
+        assertEquals(List.of("email"), app.post("/users", app.userJson("Eve", "d\u0430ve@example.com", PASSWORD))
+                .assertValidationFailed());
+        assertEquals(1, total());
+        app.logIn("d\uFF41ve@example.com", PASSWORD); // the same account, however it is typed
+    }
+
+    @Test
+    void refuses_an_invisible_name_or_one_with_a_bidirectional_override_on_create_and_update() throws Exception {
+        assertEquals(List.of("name"), app.post("/users", app.userJson("\u200B", "eve@example.com", PASSWORD))
+                .assertValidationFailed());
+        assertEquals(List.of("name"), app.post("/users", app.userJson("\u202Eevil.exe", "eve@example.com", PASSWORD))
+                .assertValidationFailed());
+        JsonNode user = app.createUser("Ada", "ada@example.com", PASSWORD);
+        String path = "/users/" + user.get("id").stringValue();
+        app.signIn("ada@example.com", PASSWORD);
+
+        assertEquals(List.of("name"), app.patch(path, app.json("name", "\u2067Ada\u2069")).assertValidationFailed());
+        assertEquals(user, ok(app.get(path)));
+    }
+
+    @Test
     void lets_exactly_one_of_20_concurrent_creates_with_one_email_succeed() throws Exception {
         int clients = 20;
         CountDownLatch go = new CountDownLatch(1);

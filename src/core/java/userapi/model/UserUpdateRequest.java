@@ -13,9 +13,9 @@ import static userapi.model.Constraints.*;
  * production server's auth/SignedInUsers); the lecture's server, where nobody signs in, does not look at it.
  */
 public record UserUpdateRequest(
-        @CodePointLength(min = 1, max = NAME_MAX) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        @CodePointLength(min = 1, max = NAME_MAX) @Pattern(regexp = VISIBLE_NAME, message = VISIBLE_NAME_MESSAGE)
         String name,
-        @Email @Size(max = EMAIL_MAX)
+        @Email @Size(max = EMAIL_MAX) @Pattern(regexp = ASCII_LOCAL_PART, message = ASCII_LOCAL_PART_MESSAGE)
         String email,
         @CodePointLength(min = PASSWORD_MIN, max = PASSWORD_MAX)
         String password,
@@ -29,7 +29,7 @@ public record UserUpdateRequest(
 
     public UserUpdateRequest {
         name = strip(name);
-        email = strip(email);
+        email = compatibilityForm(email);
     }
 
     @Override

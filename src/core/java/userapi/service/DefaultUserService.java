@@ -96,8 +96,10 @@ public final class DefaultUserService implements UserService {
     }
 
     /**
-     * The canonical form of the address (EmailAddresses: lower case, IDNA), after the blocked-domain rule, which
-     * compares the ASCII form so that no Unicode spelling of a blocked domain slips through.
+     * The canonical form of the address (EmailAddresses: NFKC, lower case, IDNA), after the blocked-domain rule,
+     * which compares the ASCII form so that no Unicode spelling of a blocked domain slips through. Uniqueness is of
+     * this form: "d\uff41ve@example.com" (a full-width a) is "dave@example.com"; a Cyrillic "d\u0430ve" never gets
+     * here, as the request model refuses a local part that is not ASCII.
      */
     private String acceptableEmail(String email) {
         String asciiDomain = EmailAddresses.asciiDomainOf(email);

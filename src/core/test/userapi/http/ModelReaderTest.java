@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import userapi.exception.FieldError;
 import userapi.exception.ValidationFailed;
+import userapi.model.Constraints;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
 
@@ -238,7 +239,7 @@ class ModelReaderTest {
         List<FieldError> errors = errorsOf(json(createBody(escapedName, "ada@example.com", VALID_PASSWORD)),
                 UserCreateRequest.class);
 
-        assertEquals(List.of(new FieldError("name", "must not contain control characters")), errors);
+        assertEquals(List.of(new FieldError("name", Constraints.VISIBLE_NAME_MESSAGE)), errors);
     }
 
     @ParameterizedTest

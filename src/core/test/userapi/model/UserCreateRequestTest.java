@@ -84,6 +84,67 @@ class UserCreateRequestTest {
     }
 
     @Test
+    void turns_a_full_width_address_into_its_ascii_form_before_the_rules_see_it() {
+        UserCreateRequest request = new UserCreateRequest("Dave", " d\uFF41ve\uFF20example.com\u00A0", "12345678");
+
+        assertEquals("dave@example.com", request.email());
+        assertEquals(Set.of(), invalidFields(request));
+    }
+
+    @Test
+    void refuses_a_local_part_that_is_not_ascii_once_normalised() {
+        for (String email : List.of("d\u0430ve@example.com", "j\u00f6rg@example.com", "\u7528\u6237@example.com",
+                "dave\u200B@example.com", "\"d\u0430ve\"@example.com")) {
+            assertEquals(Set.of("email"), invalidFields(new UserCreateRequest("Dave", email, "12345678")), email);
+        }
+    }
+
+    @Test
+    void says_why_a_local_part_that_is_not_ascii_is_refused() {
+        List<String> messages = validator.validate(new UserCreateRequest("Dave", "d\u0430ve@example.com", "12345678"))
+                .stream().map(ConstraintViolation::getMessage).toList();
+
+        assertEquals(List.of(Constraints.ASCII_LOCAL_PART_MESSAGE), messages);
+        assertTrue(messages.getFirst().contains("internationalised addresses are not supported"), messages.toString());
+    }
+
+    @Test
+    void refuses_a_name_without_a_visible_character() {
+        for (String name : List.of("\u200B", "\u200B\u200B", "\u00A0", "\u3164", "\u2800", "\u115F\u1160", "\uFFA0",
+                "\u0301", "\uFEFF", "\u2066\u2069")) {
+            assertEquals(Set.of("name"), invalidFields(new UserCreateRequest(name, "ada@example.com", "12345678")),
+                    () -> name.codePoints().mapToObj(Integer::toHexString).toList().toString());
+        }
+    }
+
+    @Test
+    void refuses_a_name_with_bidirectional_or_invisible_formatting_characters() {
+        for (String name : List.of("\u202EAda", "Ada\u202E", "Ada\u202Dx", "\u2067Ada\u2069", "Ada\u200EB", "Ada\u200FB",
+                "A\u200Bda", "A\u200Cda", "A\u200Dda", "\uFEFFAda", "Ada\u00ADB", "\u061CAda", "Ada\u2060B",
+                "Ada\uDB40\uDC41")) { // the last: U+E0041, a tag character
+            assertEquals(Set.of("name"), invalidFields(new UserCreateRequest(name, "ada@example.com", "12345678")),
+                    () -> name.codePoints().mapToObj(Integer::toHexString).toList().toString());
+        }
+    }
+
+    @Test
+    void accepts_names_in_any_script_with_their_marks_and_symbols() {
+        for (String name : List.of("Ada Lovelace", "O'Brien-Smith", "Zo\u00eb", "Zoe\u0308", "\uae40\uccb4\uc218",
+                "\u674e\u5c0f\u9f8d", "\u0645\u062d\u0645\u062f", "\u05d3\u05d5\u05d3", "\u0926\u0947\u0935",
+                "Ada \uD83D\uDE00", "Ada\u3000Lovelace", "\u0130lk\u00e9")) {
+            assertEquals(Set.of(), invalidFields(new UserCreateRequest(name, "ada@example.com", "12345678")), name);
+        }
+    }
+
+    @Test
+    void checks_a_very_long_name_without_running_out_of_stack() {
+        assertEquals(Set.of("name"), invalidFields(new UserCreateRequest("a".repeat(200_000) + "\u202E",
+                "ada@example.com", "12345678")));
+        assertEquals(Set.of("name"), invalidFields(new UserCreateRequest("\u200B".repeat(200_000) + "a",
+                "ada@example.com", "12345678")));
+    }
+
+    @Test
     void limits_the_password_to_128_code_points() {
         assertEquals(Set.of(), invalidFields(new UserCreateRequest("Ada", "ada@example.com", "p".repeat(128))));
         assertEquals(Set.of("password"), invalidFields(new UserCreateRequest("Ada", "ada@example.com", "p".repeat(129))));

@@ -63,6 +63,21 @@ class UserUpdateRequestTest {
         assertEquals(Set.of("name"), invalidFields(new UserUpdateRequest("Ada\u0007", null, null)));
     }
 
+    @Test
+    void applies_the_create_rules_on_look_alike_addresses_and_invisible_names() {
+        assertEquals(Set.of("email"), invalidFields(new UserUpdateRequest(null, "d\u0430ve@example.com", null)));
+        assertEquals(Set.of("name"), invalidFields(new UserUpdateRequest("\u200B", null, null)));
+        assertEquals(Set.of("name"), invalidFields(new UserUpdateRequest("\u202EAda", null, null)));
+    }
+
+    @Test
+    void turns_a_full_width_address_into_its_ascii_form() {
+        UserUpdateRequest request = new UserUpdateRequest(null, "d\uFF41ve@example.com", null);
+
+        assertEquals("dave@example.com", request.email());
+        assertEquals(Set.of(), invalidFields(request));
+    }
+
     private Set<String> invalidFields(UserUpdateRequest request) {
         Set<String> fields = new TreeSet<>();
         for (ConstraintViolation<UserUpdateRequest> violation : validator.validate(request)) {

@@ -165,6 +165,33 @@ class DefaultUserServiceTest {
     }
 
     @Test
+    void create_refuses_a_full_width_spelling_of_a_registered_address() {
+        service.create(new UserCreateRequest("Dave", "dave@example.com", "correct horse"));
+
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> service.create(new UserCreateRequest("Eve", "d\uFF41ve@example.com", "correct horse")));
+        assertThrows(EmailAlreadyRegistered.class, // a full-width capital D
+                () -> service.create(new UserCreateRequest("Eve", "\uFF24ave@example.com", "correct horse")));
+        assertEquals(1, repository.list(10, 0).total());
+    }
+
+    @Test
+    void create_stores_the_ascii_form_of_a_full_width_address() {
+        User office = service.create(new UserCreateRequest("Office", "o\uFB03ce@\uFF45xample.com", "correct horse")); // ffi
+
+        assertEquals("office@example.com", office.email());
+    }
+
+    @Test
+    void update_refuses_a_full_width_spelling_of_another_users_address() {
+        service.create(new UserCreateRequest("Dave", "dave@example.com", "correct horse"));
+        User eve = service.create(new UserCreateRequest("Eve", "eve@example.com", "correct horse"));
+
+        assertThrows(EmailAlreadyRegistered.class,
+                () -> service.update(eve.id(), new UserUpdateRequest(null, "d\uFF41ve@example.com", null), OptionalLong.empty()));
+    }
+
+    @Test
     void create_keeps_an_internationalised_domain_readable_and_unique() {
         User ada = service.create(new UserCreateRequest("Ada", "ada@EX\u00C4MPLE.com", "correct horse"));
 
