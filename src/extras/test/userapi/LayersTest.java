@@ -23,7 +23,7 @@ class LayersTest {
     private static final Path CORE = Path.of("src/core/java/userapi");
     private static final Path EXTRAS = Path.of("src/extras/java/userapi");
     private static final List<String> MAY_USE_THE_SERVER = List.of("http/", "App.java", "production/ProductionApp.java",
-            "limits/RequestLimitsFilter.java");
+            "limits/RequestLimitsFilter.java", "limits/ConnectionsPerClient.java");
     private static final Pattern EXTRAS_PACKAGE =
             Pattern.compile("^import (static )?userapi\\.(production|auth|account|mail|audit|jdbc|cache|metrics|openapi|limits)\\.", Pattern.MULTILINE);
 

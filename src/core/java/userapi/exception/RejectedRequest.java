@@ -15,6 +15,7 @@ public final class RejectedRequest extends ExpectedException {
         UNREADABLE_BODY(400, "Unreadable request body", true),
         NOT_FOUND(404, "Not found", false),
         METHOD_NOT_ALLOWED(405, "Method not allowed", false),
+        REQUEST_TIMEOUT(408, "Request timeout", true), // the body did not arrive in time; the JDK has closed the socket
         PAYLOAD_TOO_LARGE(413, "Payload too large", true),
         URI_TOO_LONG(414, "URI too long", false),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", false),

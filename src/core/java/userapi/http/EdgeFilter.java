@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * <li>An ExpectedException becomes its problem+json answer; its code and detail go into the access line (INFO).
  * <li>Anything else is unexpected: logged here at SEVERE with its stack trace; the client sees a generic 500 with
  *     the request id (503 with Retry-After for StorageUnavailable). If even that fails, a fixed 500 goes out.
+ * <li>A connection that closed under the answer (the client left, or the JDK's time limit cut it) is nobody's
+ *     bug: FINE without a stack trace, and the access line says the answer was not sent.
  * </ul>
  */
 public final class EdgeFilter extends Filter {
@@ -94,7 +96,7 @@ public final class EdgeFilter extends Filter {
         } else if (failure instanceof StorageUnavailable) {
             LOG.log(Level.SEVERE, "storage unavailable while handling " + describe(exchange), failure.getCause());
         } else if (failure instanceof IOException && exchange.getResponseCode() != -1) {
-            LOG.log(Level.FINE, "client went away while the response was written", failure);
+            LOG.fine(() -> "the connection closed while the response was written: " + failure);
             exchange.close();
             return null;
         } else {
@@ -106,6 +108,10 @@ public final class EdgeFilter extends Filter {
         }
         try {
             writer.write(exchange, entry.status(), headers(entry, failure), problem(exchange, requestId, entry, failure));
+        } catch (IOException closed) { // the client left, or the JDK closed it at a time limit: nobody to tell
+            LOG.fine(() -> "the connection closed before the error response was sent: " + closed);
+            exchange.close();
+            return (outcome == null ? "" : outcome + " ") + "(not sent: the connection is closed)";
         } catch (Throwable writeFailure) {
             LOG.log(Level.SEVERE, "could not write the error response", writeFailure);
             lastResort(exchange);

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -324,16 +325,21 @@ public final class Router implements HttpHandler {
      * Reads at most maxBodyBytes (length: the declared one, or -1 for unknown); a larger body is refused without
      * buffering the excess. The stream is closed only after a complete read: closing drains what is left, which on
      * broken chunked framing would wait on the client before any answer went out. The JDK drains it after the
-     * answer instead.
+     * answer instead. A body still trickling in when the JDK's time for a request runs out is a timeout, not bad
+     * framing: the JDK has closed the channel under the read.
      */
     private byte[] readBody(HttpExchange exchange, int length) throws IOException {
         InputStream in = exchange.getRequestBody();
         byte[] body;
         try {
             body = length < 0 ? in.readNBytes(maxBodyBytes + 1) : readDeclared(in, length);
-        } catch (IOException brokenFraming) {
-            throw new RejectedRequest(Reason.UNREADABLE_BODY,
-                    "The request body could not be read: its chunked transfer coding is malformed.");
+        } catch (ClosedChannelException closedUnderUs) { // the server's time for a request ran out (or it is stopping)
+            throw new RejectedRequest(Reason.REQUEST_TIMEOUT,
+                    "The request body did not arrive within the time allowed for a request.");
+        } catch (IOException unreadable) {
+            throw new RejectedRequest(Reason.UNREADABLE_BODY, length < 0
+                    ? "The request body could not be read: its chunked transfer coding is malformed or ends early."
+                    : "The request body could not be read: the connection ended before Content-Length bytes arrived.");
         }
         if (body.length > maxBodyBytes) {
             throw payloadTooLarge();

@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -303,6 +304,25 @@ class EdgeFilterTest {
         assertEquals("partial", response.body());
         assertTrue(logs.from(EdgeFilter.class, Level.SEVERE).isEmpty(), logs.all().toString());
         assertEquals(1, logs.from(EdgeFilter.class, Level.FINE).size());
+    }
+
+    @Test
+    void logs_a_problem_the_closed_connection_could_not_take_at_fine_without_a_trace_and_says_so_in_the_access_line()
+            throws InterruptedException {
+        serve(exchange -> {
+            exchange.close(); // what the JDK's time limit does to a connection under a slow request
+            throw new UserNotFound();
+        });
+
+        assertThrows(IOException.class, () -> send("GET", "/gone", null));
+        LogCapture.Captured access = logs.await(c -> isAccessLine(c) && c.message().startsWith("GET /gone "));
+
+        assertTrue(access.message().endsWith("USER_NOT_FOUND: No user has this id. (not sent: the connection is closed)"),
+                access.message());
+        assertTrue(logs.from(EdgeFilter.class, Level.SEVERE).isEmpty(), logs.all().toString());
+        List<LogCapture.Captured> fine = logs.from(EdgeFilter.class, Level.FINE); // the client may retry a GET once
+        assertFalse(fine.isEmpty(), logs.all().toString());
+        fine.forEach(line -> assertNull(line.record().getThrown(), "no stack trace for a closed connection: " + line));
     }
 
     @Test

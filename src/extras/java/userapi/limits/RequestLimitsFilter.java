@@ -8,10 +8,13 @@ import userapi.exception.RejectedRequest.Reason;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Refuses an over-long URI (414) or an oversized header section (431) with a proper problem+json answer, below
- * the JDK's own hard caps at which it would only drop the connection.
+ * the JDK's own hard caps at which it would only drop the connection; and a Content-Length that is not only digits
+ * (400, connection closed), which the JDK reads as a number ("+5" as 5) though a proxy before us may frame the
+ * body otherwise.
  */
 public final class RequestLimitsFilter extends Filter {
     private final int maxUriLength;
@@ -24,9 +27,11 @@ public final class RequestLimitsFilter extends Filter {
         this.maxHeaderBytes = maxHeaderBytes;
     }
 
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
     @Override
     public String description() {
-        return "URI and header limits";
+        return "URI and header limits, and a Content-Length of digits only";
     }
 
     @Override
@@ -47,6 +52,10 @@ public final class RequestLimitsFilter extends Filter {
         }
         if (bytes > maxHeaderBytes) {
             throw new RejectedRequest(Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request's header fields are larger than " + maxHeaderBytes + " bytes.");
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && !DIGITS.matcher(length.strip()).matches()) {
+            throw new RejectedRequest(Reason.UNREADABLE_BODY, "The request's Content-Length must be digits only.");
         }
         chain.doFilter(exchange);
     }

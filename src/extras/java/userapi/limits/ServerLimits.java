@@ -22,6 +22,9 @@ public final class ServerLimits {
         limits.put("sun.net.httpserver.maxReqTime", "10");       // seconds to receive a whole request
         limits.put("sun.net.httpserver.maxRspTime", "30");       // seconds to produce and send a response
         limits.put("sun.net.httpserver.idleInterval", "30");     // seconds a keep-alive connection may idle
+        // ms between the JDK's checks for idle connections; one that has sent nothing is closed after the lesser
+        // of idleInterval and maxReqTime, so within 10 to 11 s of accept (10 to 20 s at the JDK's 10 s default)
+        limits.put("sun.net.httpserver.clockTick", "1000");
         limits.put("jdk.httpserver.maxConnections", "2000");     // open connections; more are closed at accept
         limits.put("sun.net.httpserver.maxReqHeaders", "200");   // hard cap; we answer 431 above MAX_HEADER_COUNT
         limits.put("sun.net.httpserver.maxReqHeaderSize", "65536"); // hard cap; we answer 414/431 below it
