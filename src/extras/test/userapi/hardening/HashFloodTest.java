@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,11 +31,18 @@ import static userapi.hardening.Problems.assertProblem;
  * A flood of 1,000 concurrent creates at the default 600,000 PBKDF2 iterations: hashing runs behind a few permits,
  * every create is answered 201 or 503 SERVICE_OVERLOADED with Retry-After (never queued without bound, never
  * dropped), and meanwhile GET /users/{id} and /health keep answering. A flood of logins goes through the same
- * bounded hasher: 200, 401 or 503, nothing else.
+ * bounded hasher: 200, 401 or 503, nothing else. And a sign-up flood cannot take the permit kept for password
+ * checks: real logins made one after another during it all succeed.
  */
 class HashFloodTest {
+    /** The flood comes from one address: no per-client cap in the way of what is under test, the hashing bound. */
+    private static final Map<String, String> ONE_CLIENT_FLOODS = Map.of("MAX_CONNECTIONS_PER_CLIENT", "100000");
+
     private static final int CREATES = 1_000;
     private static final int LOGINS = 400;
+    /** Sign-ups kept in flight at once: many times the permits, so every sign-up permit stays taken. */
+    private static final int SIGN_UP_FLOODERS = 64;
+    private static final int REAL_LOGINS = 6;
     /** Generous: a noisy shared machine, with both cores busy hashing. */
     private static final Duration READ_BOUND = Duration.ofSeconds(10);
 
@@ -42,7 +50,7 @@ class HashFloodTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void a_flood_of_creates_is_answered_201_or_503_while_reads_keep_answering() throws Exception {
         QuietLogs quiet = new QuietLogs();
-        try (RunningApp app = RunningApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
+        try (RunningApp app = RunningApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS, ONE_CLIENT_FLOODS);
              HttpClient flooder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
              ExecutorService prober = Executors.newSingleThreadExecutor()) {
             String existing = app.createUserId("Ada", "ada@example.com");
@@ -102,7 +110,7 @@ class HashFloodTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void a_flood_of_logins_is_answered_200_401_or_503_only_while_reads_keep_answering() throws Exception {
         QuietLogs quiet = new QuietLogs();
-        try (RunningApp app = RunningApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS);
+        try (RunningApp app = RunningApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS, ONE_CLIENT_FLOODS);
              HttpClient flooder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
              ExecutorService prober = Executors.newSingleThreadExecutor()) {
             String existing = app.createUserId("Ada", "ada@example.com");
@@ -138,6 +146,69 @@ class HashFloodTest {
                     Runtime.getRuntime().availableProcessors(), statuses, reads.size());
         } finally {
             quiet.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void real_logins_all_succeed_while_a_flood_of_sign_ups_holds_every_other_permit() throws Exception {
+        QuietLogs quiet = new QuietLogs();
+        try (RunningApp app = RunningApp.start(Pbkdf2PasswordHasher.DEFAULT_ITERATIONS, ONE_CLIENT_FLOODS);
+             ExecutorService flooders = Executors.newVirtualThreadPerTaskExecutor()) {
+            app.createUserId("Ada", "ada@example.com");
+            AtomicBoolean flooding = new AtomicBoolean(true);
+            AtomicInteger shed = new AtomicInteger();
+            AtomicInteger created = new AtomicInteger();
+            AtomicInteger sent = new AtomicInteger();
+            List<Future<?>> flood = new ArrayList<>();
+            for (int f = 0; f < SIGN_UP_FLOODERS; f++) { // each keeps one sign-up in flight until the logins are done
+                flood.add(flooders.submit(() -> {
+                    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                        while (flooding.get()) {
+                            int n = sent.incrementAndGet();
+                            HttpResponse<String> response = client.send(app.request("/users")
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Flood " + n
+                                            + "\",\"email\":\"flood" + n + "@example.com\",\"password\":\"correct horse\"}"))
+                                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                            (response.statusCode() == 503 ? shed : created).incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            awaitAtLeast(shed, 1); // every sign-up permit is taken and sign-ups are being turned away
+
+            Map<Integer, Integer> logins = new TreeMap<>();
+            for (int i = 0; i < REAL_LOGINS; i++) { // one person after another, as real users come
+                HttpResponse<String> login = app.client().send(app.request("/auth/login")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"))
+                                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                logins.merge(login.statusCode(), 1, Integer::sum);
+            }
+            int shedDuringLogins = shed.get();
+            flooding.set(false);
+            for (Future<?> flooder : flood) {
+                flooder.get(60, TimeUnit.SECONDS);
+            }
+
+            assertEquals(Map.of(200, REAL_LOGINS), logins, "every real login during the flood");
+            assertTrue(shedDuringLogins >= 1, "the flood held every sign-up permit");
+            System.out.printf("HashFloodTest: %d real logins during a flood of %d sign-ups (%d created, %d answered 503)%n",
+                    REAL_LOGINS, sent.get(), created.get(), shed.get());
+        } finally {
+            quiet.close();
+        }
+    }
+
+    private static void awaitAtLeast(AtomicInteger count, int least) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count.get() < least) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the flood never filled the hasher");
+            }
+            Thread.sleep(20);
         }
     }
 

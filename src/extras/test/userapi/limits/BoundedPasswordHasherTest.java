@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,8 @@ class BoundedPasswordHasherTest {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         final AtomicInteger started = new AtomicInteger();
+        /** What each call that reached the hasher was to produce, in the order they started. */
+        final List<String> startedWork = new CopyOnWriteArrayList<>();
         volatile boolean ranOnVirtualThread;
         volatile RuntimeException failure;
 
@@ -46,6 +49,7 @@ class BoundedPasswordHasherTest {
 
         private String work(String result) {
             ranOnVirtualThread |= Thread.currentThread().isVirtual();
+            startedWork.add(result);
             started.incrementAndGet();
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
@@ -123,6 +127,59 @@ class BoundedPasswordHasherTest {
             gated.failure = null;
             assertEquals("hash:pw", hasher.hash("pw"));
         }
+    }
+
+    @Test
+    void sign_ups_never_hold_the_reserved_permit_so_a_login_check_still_runs_while_they_queue() throws Exception {
+        GatedHasher gated = new GatedHasher();
+        try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(gated, 2, 1, Duration.ofSeconds(20));
+             ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            PasswordHasher signUps = hasher.forSignUps();
+            List<Future<String>> queued = new ArrayList<>();
+            queued.add(requests.submit(() -> signUps.hash("new0")));
+            awaitStarted(gated, 1);
+            for (int i = 1; i < 5; i++) {
+                String password = "new" + i;
+                queued.add(requests.submit(() -> signUps.hash(password)));
+            }
+            Thread.sleep(100); // room for the four to queue ahead of the check
+            Future<Boolean> login = requests.submit(() -> hasher.matches("pw", "hash:pw"));
+            awaitStarted(gated, 2);
+            Thread.sleep(200); // room for a second sign-up to start, if the reserve did not hold
+            assertEquals(2, gated.running.get());
+            assertEquals(List.of("hash:new0", "hash:pw"), gated.startedWork,
+                    "the check runs beside the one sign-up, ahead of the four that wait");
+            gated.release.countDown();
+            assertTrue(login.get());
+            for (Future<String> signUp : queued) {
+                signUp.get();
+            }
+        }
+        assertEquals(2, gated.mostAtOnce.get());
+    }
+
+    @Test
+    void a_sign_up_beyond_the_unreserved_permits_is_answered_overloaded_even_with_a_permit_free() throws Exception {
+        GatedHasher gated = new GatedHasher();
+        try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(gated, 2, 1, Duration.ofMillis(100));
+             ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = requests.submit(() -> hasher.forSignUps().hash("first"));
+            awaitStarted(gated, 1);
+
+            assertThrows(ServiceOverloaded.class, () -> hasher.forSignUps().hash("second"));
+            assertEquals(1, hasher.shed());
+            Future<String> reset = requests.submit(() -> hasher.hash("reset")); // the hasher itself may take it
+            awaitStarted(gated, 2);
+            gated.release.countDown();
+            assertEquals("hash:first", first.get());
+            assertEquals("hash:reset", reset.get());
+            assertEquals("hash:third", hasher.forSignUps().hash("third"), "the unreserved permit came back");
+        }
+    }
+
+    @Test
+    void refuses_to_reserve_every_permit() {
+        assertThrows(IllegalArgumentException.class, () -> new BoundedPasswordHasher(new GatedHasher(), 2, 2, Duration.ofSeconds(1)));
     }
 
     private static void awaitStarted(GatedHasher gated, int count) throws InterruptedException {

@@ -1,5 +1,6 @@
 package userapi.testing;
 
+import userapi.production.Config;
 import userapi.production.ProductionApp;
 import userapi.model.Role;
 import userapi.model.User;
@@ -9,6 +10,7 @@ import userapi.http.Router;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The real ProductionApp in this JVM on 127.0.0.1, port 0, with an empty in-memory repository and a client. */
@@ -29,6 +31,13 @@ public final class RunningApp extends HttpTarget {
     public static RunningApp start(int passwordHashIterations) throws IOException {
         InMemoryUserRepository users = new InMemoryUserRepository();
         return new RunningApp(ProductionApp.start(TestConfig.local(Set.of("mailinator.com"), passwordHashIterations), users), users);
+    }
+
+    /** With these hash iterations and more settings (say, a higher MAX_CONNECTIONS_PER_CLIENT for a flood from one address). */
+    public static RunningApp start(int passwordHashIterations, Map<String, String> settings) throws IOException {
+        InMemoryUserRepository users = new InMemoryUserRepository();
+        return new RunningApp(ProductionApp.start(TestConfig.local(Set.of("mailinator.com"), passwordHashIterations, 0,
+                Config.DEFAULT_TOKEN_TTL_SECONDS, settings), users), users);
     }
 
     /** With fast hashing and tokens that live this many seconds. */

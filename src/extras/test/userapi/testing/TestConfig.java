@@ -5,6 +5,7 @@ import userapi.production.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +29,13 @@ public final class TestConfig {
     /** ... and bearer tokens that live this many seconds. */
     public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations, int shutdownDrainSeconds,
                                int tokenTtlSeconds) {
-        return Config.fromEnvironment(Map.of(
+        return local(blockedEmailDomains, passwordHashIterations, shutdownDrainSeconds, tokenTtlSeconds, Map.of());
+    }
+
+    /** ... and more settings, which win over these. */
+    public static Config local(Set<String> blockedEmailDomains, int passwordHashIterations, int shutdownDrainSeconds,
+                               int tokenTtlSeconds, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(Map.of(
                 "TOKEN_TTL_SECONDS", Integer.toString(tokenTtlSeconds),
                 "SHUTDOWN_DRAIN_SECONDS", Integer.toString(shutdownDrainSeconds),
                 "HOST", "127.0.0.1",
@@ -37,6 +44,8 @@ public final class TestConfig {
                 "PASSWORD_HASH_ITERATIONS", Integer.toString(passwordHashIterations),
                 "DATABASE_URL", Config.MEMORY,
                 "MAIL_DIR", mailDirectory()));
+        env.putAll(more);
+        return Config.fromEnvironment(env);
     }
 
     private static String mailDirectory() {
