@@ -32,11 +32,14 @@ import java.util.logging.Logger;
  * it; authenticate turns a token back into its caller. Knows nothing of HTTP. An unknown e-mail and a wrong
  * password fail alike, and cost alike: the unknown e-mail is checked against a dummy hash of today's settings.
  * Every password checked here goes through the PasswordBrake, counted against the client address the caller hands
- * in; each outcome is told to the audit log.
+ * in; each outcome is told to the audit log. A user holds at most {@link #MAX_TOKENS_PER_USER} live tokens: each
+ * login revokes the oldest beyond them.
  */
 public final class DefaultAuthService implements AuthService, Authenticator {
     private static final Logger LOG = Logger.getLogger(DefaultAuthService.class.getName());
     private static final String DUMMY_PASSWORD = "no user has this password: it only makes an unknown e-mail cost one hash";
+    /** Live tokens a user may hold at once: a login beyond them revokes the oldest. */
+    public static final int MAX_TOKENS_PER_USER = 20;
 
     private final UserRepository users;
     private final TokenRepository tokens;
@@ -141,7 +144,13 @@ public final class DefaultAuthService implements AuthService, Authenticator {
         String token = newTokens.newToken();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(tokenTtl);
-        tokens.insert(new StoredToken(Tokens.hash(token), user.id(), now, expiresAt));
+        String hash = Tokens.hash(token);
+        tokens.insert(new StoredToken(hash, user.id(), now, expiresAt));
+        int revoked = tokens.deleteAllButNewestOf(user.id(), hash, MAX_TOKENS_PER_USER, now);
+        if (revoked > 0) {
+            LOG.fine(() -> "user " + user.id() + " holds " + MAX_TOKENS_PER_USER + " tokens: revoked the oldest "
+                    + revoked);
+        }
         audit.record(AuditEventType.LOGIN_SUCCEEDED, user.id());
         LOG.info(() -> "user " + user.id() + " logged in");
         return new IssuedToken(token, expiresAt);

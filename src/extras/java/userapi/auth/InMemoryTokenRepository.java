@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Tokens in memory, beside InMemoryUserRepository: for learning and tests; gone when the process ends. Revoking a
@@ -37,6 +39,15 @@ public final class InMemoryTokenRepository implements TokenRepository {
     @Override
     public int deleteAllOf(UUID userId, String keepHash) {
         return removeWhere(token -> token.userId().equals(userId) && !token.hash().equals(keepHash));
+    }
+
+    /** One at a time, so trims of parallel logins never pass each other: at most keep remain. */
+    @Override
+    public synchronized int deleteAllButNewestOf(UUID userId, String keepHash, int keep, Instant now) {
+        Set<String> kept = findValidOf(userId, now).stream().map(StoredToken::hash)
+                .filter(hash -> !hash.equals(keepHash)).limit(Math.max(0, keep - 1)).collect(Collectors.toSet());
+        return removeWhere(token -> token.userId().equals(userId) && !token.hash().equals(keepHash)
+                && !kept.contains(token.hash()));
     }
 
     @Override

@@ -26,6 +26,14 @@ public interface TokenRepository {
     int deleteAllOf(UUID userId, String keepHash);
 
     /**
+     * Revokes the user's tokens beyond the newest {@code keep} still valid at {@code now}: the one with keepHash (a
+     * login's new token) is always kept and counts among them; expired ones go too. Newest is
+     * {@link StoredToken#NEWEST_FIRST}'s order. One statement on the SQL stores: logins of one user in parallel,
+     * each calling this after its insert, leave at most {@code keep}. @return how many
+     */
+    int deleteAllButNewestOf(UUID userId, String keepHash, int keep, Instant now);
+
+    /**
      * The user's tokens still valid at {@code now}, newest first (tokens made in the same second: by hash), for the
      * list of sessions. One indexed read of the user's tokens.
      */

@@ -53,6 +53,11 @@ public final class CachedTokenRepository implements TokenRepository {
     }
 
     @Override
+    public int deleteAllButNewestOf(UUID userId, String keepHash, int keep, Instant now) {
+        return cache.write(() -> store.deleteAllButNewestOf(userId, keepHash, keep, now));
+    }
+
+    @Override
     public List<StoredToken> findValidOf(UUID userId, Instant now) {
         return store.findValidOf(userId, now);
     }

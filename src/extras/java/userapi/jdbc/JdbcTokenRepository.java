@@ -25,6 +25,13 @@ public final class JdbcTokenRepository implements TokenRepository {
             "SELECT user_id, created_at_ms, expires_at_ms FROM tokens WHERE token_hash = ? AND expires_at_ms > ?";
     private static final String DELETE = "DELETE FROM tokens WHERE token_hash = ?";
     private static final String DELETE_ALL_OF = "DELETE FROM tokens WHERE user_id = ? AND token_hash <> ?";
+    /**
+     * One statement, so parallel logins cannot each keep a different newest set and leave more than keep: the
+     * user's tokens but the kept one and the newest valid others, in StoredToken.NEWEST_FIRST's order.
+     */
+    private static final String DELETE_ALL_BUT_NEWEST_OF = "DELETE FROM tokens WHERE user_id = ? AND token_hash <> ? "
+            + "AND token_hash NOT IN (SELECT token_hash FROM tokens WHERE user_id = ? AND token_hash <> ? "
+            + "AND expires_at_ms > ? ORDER BY created_at_ms DESC, token_hash LIMIT ?)";
     /** On the index tokens_by_user; the order is StoredToken.NEWEST_FIRST's. */
     private static final String FIND_VALID_OF = "SELECT token_hash, created_at_ms, expires_at_ms FROM tokens "
             + "WHERE user_id = ? AND expires_at_ms > ? ORDER BY created_at_ms DESC, token_hash";
@@ -75,6 +82,19 @@ public final class JdbcTokenRepository implements TokenRepository {
         return database.run(DELETE_ALL_OF, delete -> {
             delete.setObject(1, userId);
             delete.setString(2, keepHash == null ? "" : keepHash); // no hash is empty: "" keeps none
+            return delete.executeUpdate();
+        });
+    }
+
+    @Override
+    public int deleteAllButNewestOf(UUID userId, String keepHash, int keep, Instant now) {
+        return database.run(DELETE_ALL_BUT_NEWEST_OF, delete -> {
+            delete.setObject(1, userId);
+            delete.setString(2, keepHash);
+            delete.setObject(3, userId);
+            delete.setString(4, keepHash);
+            delete.setLong(5, now.toEpochMilli());
+            delete.setInt(6, Math.max(0, keep - 1));
             return delete.executeUpdate();
         });
     }

@@ -239,6 +239,31 @@ class DefaultAuthServiceTest {
     }
 
     @Test
+    void a_user_keeps_at_most_twenty_live_tokens_and_a_new_login_revokes_the_oldest() {
+        List<IssuedToken> issued = new java.util.ArrayList<>();
+        for (int i = 0; i < DefaultAuthService.MAX_TOKENS_PER_USER + 2; i++) {
+            issued.add(login("ada@example.com", "correct horse"));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertEquals(DefaultAuthService.MAX_TOKENS_PER_USER, tokens.findValidOf(ADA_ID, clock.instant()).size());
+        assertEquals(Optional.empty(), service.authenticate(issued.get(0).token()), "the oldest is revoked");
+        assertEquals(Optional.empty(), service.authenticate(issued.get(1).token()));
+        for (IssuedToken newer : issued.subList(2, issued.size())) {
+            assertTrue(service.authenticate(newer.token()).isPresent());
+        }
+    }
+
+    @Test
+    void logins_within_one_second_each_get_a_live_token() {
+        for (int i = 0; i < DefaultAuthService.MAX_TOKENS_PER_USER + 5; i++) {
+            IssuedToken token = login("ada@example.com", "correct horse");
+            assertTrue(service.authenticate(token.token()).isPresent(), "login " + i + " got a live token");
+        }
+        assertEquals(DefaultAuthService.MAX_TOKENS_PER_USER, tokens.findValidOf(ADA_ID, clock.instant()).size());
+    }
+
+    @Test
     void an_unknown_email_is_braked_like_a_known_one_so_a_429_reveals_no_account() {
         for (int i = 0; i < 5; i++) {
             assertThrows(InvalidCredentials.class, () -> login("nobody@example.com", "wrong horse"));

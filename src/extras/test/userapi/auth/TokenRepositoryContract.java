@@ -13,6 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,6 +154,58 @@ public abstract class TokenRepositoryContract {
         }
 
         assertEquals(List.of("a", "b", "c"), tokens().findValidOf(ADA, T0).stream().map(StoredToken::hash).toList());
+    }
+
+    @Test
+    void keeps_a_users_newest_tokens_and_the_one_just_issued_and_revokes_the_rest() {
+        for (int i = 1; i <= 5; i++) { // a1 oldest ... a5 newest
+            tokens().insert(new StoredToken("a" + i, ADA, T0.plusSeconds(i), LATER));
+        }
+        tokens().insert(new StoredToken("dead", ADA, T0.plusSeconds(9), T0.plusSeconds(10)));
+        tokens().insert(new StoredToken("b1", BOB, T0, LATER));
+
+        assertEquals(3, tokens().deleteAllButNewestOf(ADA, "a5", 3, T0.plusSeconds(10)), "a1, a2 and the expired one");
+
+        assertEquals(List.of("a5", "a4", "a3"), tokens().findValidOf(ADA, T0).stream().map(StoredToken::hash).toList());
+        assertFalse(tokens().delete("dead"), "an expired token is not among the newest kept");
+        assertTrue(tokens().findValid("b1", T0).isPresent(), "no one else's");
+        assertEquals(0, tokens().deleteAllButNewestOf(ADA, "a5", 3, T0.plusSeconds(10)));
+    }
+
+    @Test
+    void the_token_kept_counts_among_the_newest_even_when_it_sorts_last() {
+        for (String hash : List.of("x1", "x2", "x3")) { // one second: x1 sorts first, the new token "z" last
+            tokens().insert(token(hash, ADA, LATER));
+        }
+        tokens().insert(token("z", ADA, LATER));
+
+        assertEquals(2, tokens().deleteAllButNewestOf(ADA, "z", 2, T0));
+
+        assertEquals(List.of("x1", "z"), tokens().findValidOf(ADA, T0).stream().map(StoredToken::hash).toList());
+    }
+
+    @Test
+    void thirty_logins_in_parallel_leave_at_most_twenty_tokens() throws Exception {
+        int logins = 30;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new java.util.ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(logins)) {
+            for (int i = 0; i < logins; i++) {
+                String hash = String.format("p%02d", i);
+                done.add(threads.submit(() -> {
+                    start.await();
+                    tokens().insert(token(hash, ADA, LATER));
+                    return tokens().deleteAllButNewestOf(ADA, hash, 20, T0);
+                }));
+            }
+            start.countDown();
+            for (Future<?> login : done) {
+                login.get(30, TimeUnit.SECONDS); // a bound, not a speed
+            }
+        }
+
+        int left = tokens().findValidOf(ADA, T0).size();
+        assertTrue(left >= 1 && left <= 20, left + " tokens left");
     }
 
     @Test

@@ -36,6 +36,11 @@ final class CountingTokenRepository implements TokenRepository {
     }
 
     @Override
+    public int deleteAllButNewestOf(UUID userId, String keepHash, int keep, Instant now) {
+        return store.deleteAllButNewestOf(userId, keepHash, keep, now);
+    }
+
+    @Override
     public List<StoredToken> findValidOf(UUID userId, Instant now) {
         return store.findValidOf(userId, now);
     }
