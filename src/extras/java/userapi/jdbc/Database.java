@@ -19,8 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * The one SQL database the JDBC repositories share: its pool, its dialect and its schema (migrated at open, or in
- * the background once a server down at start answers), each connection's prepared statements, and what a failure
- * means (StorageUnavailable, the connection evicted), and the unit of work a thread may run its statements in
+ * the background once a server down at start answers, or again once a table of ours is found missing), each
+ * connection's prepared statements, and what a failure means (StorageUnavailable, the connection evicted), and the
+ * unit of work a thread may run its statements in
  * ({@link #inUnitOfWork}). The repositories hold only their own statements.
  */
 public final class Database implements AutoCloseable {
@@ -131,9 +132,10 @@ public final class Database implements AutoCloseable {
         return new Database(pool, dialect, migration);
     }
 
-    private static void migrate(HikariDataSource pool, Dialect dialect) throws SQLException {
+    /** @return how many versions it applied */
+    private static int migrate(HikariDataSource pool, Dialect dialect) throws SQLException {
         try (Connection connection = dialect.migrationConnection(pool)) {
-            SchemaMigrations.apply(connection, dialect);
+            return SchemaMigrations.apply(connection, dialect);
         }
     }
 
@@ -168,6 +170,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            noticeMissingTable(e);
             throw new StorageUnavailable(e);
         }
     }
@@ -192,6 +195,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            noticeMissingTable(e);
             throw new StorageUnavailable(e);
         }
     }
@@ -261,6 +265,7 @@ public final class Database implements AutoCloseable {
             }
             return work.run(unit.connection);
         } catch (SQLException e) {
+            noticeMissingTable(e);
             RuntimeException meaning = dialect.isUniqueViolation(e) ? uniqueViolation.meaning(e) : null;
             unit.broken = meaning == null;
             unit.failure = meaning != null ? meaning : new StorageUnavailable(e);
@@ -318,7 +323,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Until the schema is in place (a database down at start): StorageUnavailable, and the migration tries again. */
+    /**
+     * A table of ours is gone: the database was dropped and re-created empty (or restored without us) while we run.
+     * Every statement would fail the same way for good, so, as for a database down at start, the server turns not
+     * ready (requireSchema, and so /health/ready, answer 503) until the background migration has created the schema
+     * again. Only a missing table: any other failure is the request's 503 and nothing more.
+     */
+    private void noticeMissingTable(SQLException e) {
+        if (dialect.isMissingTable(e)) {
+            migration.schemaLost(e);
+        }
+    }
+
+    /**
+     * Until the schema is in place (a database down at start, or a table found missing since): StorageUnavailable,
+     * and the migration tries again.
+     */
     private void requireSchema() {
         SQLException notMigrated = migration.failure();
         if (notMigrated != null) {
@@ -371,6 +391,11 @@ public final class Database implements AutoCloseable {
     /** The pool's live numbers (active, idle, waiting threads), read by /metrics. */
     public HikariPoolMXBean poolStatistics() {
         return pool.getHikariPoolMXBean();
+    }
+
+    /** True while the schema is not known to be in place: a database down at start, or a table found missing since. */
+    boolean notMigrated() {
+        return migration.failure() != null;
     }
 
     /** Connections the pool has lent out right now: 0 whenever no statement is running, or one has leaked. */

@@ -67,6 +67,15 @@ enum Dialect {
         }
 
         /**
+         * Never: the file the server opened stays open even if it is deleted or replaced, and the read cache would
+         * hide a replacement anyway. Restart the server after replacing its file.
+         */
+        @Override
+        boolean isMissingTable(SQLException e) {
+            return false;
+        }
+
+        /**
          * A connection of its own, outside the pool, whose transactions begin IMMEDIATE: the write lock is taken
          * before the version is read, so two processes starting on one file cannot both migrate. The pool's
          * connections stay DEFERRED: every write of the repository starts with its INSERT, UPDATE or DELETE.
@@ -126,6 +135,16 @@ enum Dialect {
         }
 
         @Override
+        boolean isMissingTable(SQLException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "42P01".equals(sql.getSQLState())) { // undefined_table
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
         Connection migrationConnection(HikariDataSource pool) throws SQLException {
             return pool.getConnection();
         }
@@ -145,7 +164,8 @@ enum Dialect {
     };
 
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
-    private static final long MIGRATION_LOCK = 0x75736572617069L; // "userapi"
+    /** The advisory lock a PostgreSQL migration holds ("userapi"); a test holds it to keep a migration waiting. */
+    static final long MIGRATION_LOCK = 0x75736572617069L;
 
     private final String folder;
     private final int defaultPoolSize;
@@ -201,6 +221,12 @@ enum Dialect {
 
     /** True if the server could not be reached at all, as opposed to refusing us (bad password, no such database). */
     abstract boolean isUnreachable(SQLException e);
+
+    /**
+     * True if the statement named a table that does not exist: ours are created by the migration, so the database
+     * was dropped and re-created (or emptied) under the running server.
+     */
+    abstract boolean isMissingTable(SQLException e);
 
     /** The connection to migrate the schema on; the caller closes it. */
     abstract Connection migrationConnection(HikariDataSource pool) throws SQLException;

@@ -83,8 +83,10 @@ final class SchemaMigrations {
     /**
      * Checks the applied versions against this build's files and applies the missing ones, in one transaction on
      * the given connection, which the dialect first locks against other instances migrating at the same moment.
+     *
+     * @return how many versions it applied: 0 when the schema was up to date
      */
-    static void apply(Connection connection, Dialect dialect) throws SQLException {
+    static int apply(Connection connection, Dialect dialect) throws SQLException {
         int[] fromTo = Transactions.run(connection, c -> {
             dialect.lockForMigration(c);
             try (Statement statement = c.createStatement()) {
@@ -104,6 +106,7 @@ final class SchemaMigrations {
         if (fromTo[0] < fromTo[1]) {
             LOG.info(() -> "schema migrated from version " + fromTo[0] + " to " + fromTo[1]);
         }
+        return fromTo[1] - fromTo[0];
     }
 
     private static boolean hasChecksumColumn(Statement statement) throws SQLException {

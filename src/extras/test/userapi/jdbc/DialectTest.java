@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Dialect's pool settings: DB_POOL_SIZE or the database's default, the password beside the URL, multi-host URLs. */
+/**
+ * Dialect's pool settings: DB_POOL_SIZE or the database's default, the password beside the URL, multi-host URLs;
+ * and which failure means a table of ours is missing.
+ */
 class DialectTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final String MULTI_HOST = "jdbc:postgresql://a:5432,b:5433/db?targetServerType=primary&user=app";
@@ -50,5 +54,21 @@ class DialectTest {
         assertEquals("a,b", parsed.getProperty("PGHOST"));
         assertEquals("5432,5433", parsed.getProperty("PGPORT"));
         assertEquals("primary", parsed.getProperty("targetServerType"));
+    }
+
+    @Test
+    void takes_only_postgresqls_undefined_table_for_a_missing_table() {
+        assertTrue(Dialect.POSTGRESQL.isMissingTable(new SQLException("relation \"users\" does not exist", "42P01")));
+        assertTrue(Dialect.POSTGRESQL.isMissingTable(new SQLException("wrapped", "XX000",
+                new SQLException("relation \"users\" does not exist", "42P01"))));
+        for (String other : new String[] {"42703", "42P02", "42P07", "3D000", "08006", "57P01", "23505", "42601"}) {
+            assertFalse(Dialect.POSTGRESQL.isMissingTable(new SQLException("other", other)), other);
+        }
+        assertFalse(Dialect.POSTGRESQL.isMissingTable(new SQLException("no state")));
+    }
+
+    @Test
+    void never_takes_a_sqlite_failure_for_a_missing_table() {
+        assertFalse(Dialect.SQLITE.isMissingTable(new SQLException("[SQLITE_ERROR] SQL error or missing database (no such table: users)")));
     }
 }

@@ -8,12 +8,17 @@ import userapi.model.User;
 import userapi.testing.TcpForwarder;
 import userapi.testing.TestDatabase;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -24,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * JdbcUserRepository on PostgreSQL (TEST_DATABASE_URL) beyond the contract: a server that comes up late, and a
- * multi-host URL whose first host is down (fail-over).
+ * JdbcUserRepository on PostgreSQL (TEST_DATABASE_URL) beyond the contract: a server that comes up late, a schema
+ * dropped and created again empty while it runs, and a multi-host URL whose first host is down (fail-over).
  */
 @ExtendWith(TestDatabase.class)
 class PostgresJdbcUserRepositoryTest {
@@ -84,6 +89,121 @@ class PostgresJdbcUserRepositoryTest {
             logger.removeHandler(capture);
             schema.drop();
         }
+    }
+
+    @Test
+    void a_schema_dropped_and_created_empty_is_not_ready_until_the_background_migration_creates_it_again() throws Exception {
+        TestDatabase.Schema schema = TestDatabase.createSchema();
+        try (JdbcUserRepository repository = JdbcUserRepository.open(schema.url(), Duration.ofSeconds(5))) {
+            User ada = new User(UUID.randomUUID(), "Ada", "ada@example.com", "pbkdf2$x", Role.USER, Instant.parse("2026-01-01T00:00:00Z"));
+            repository.insert(ada);
+
+            MigrationLock held = MigrationLock.take(); // the migration waits for it: the not-ready state lasts
+            try {
+                recreate(schema);
+
+                StorageUnavailable missing = assertThrows(StorageUnavailable.class, () -> repository.insert(ada));
+                assertEquals("42P01", ((SQLException) missing.getCause()).getSQLState());
+                assertFalse(repository.reachable(), "ready without its tables");
+                assertThrows(StorageUnavailable.class, () -> repository.findById(ada.id()));
+            } finally {
+                held.close();
+            }
+
+            assertTrue(insertWithin(repository, ada, WAIT), "the schema was not created again within " + WAIT);
+            assertTrue(repository.reachable());
+            assertEquals(1, repository.list(10, 0).total()); // a new, empty schema: only the row inserted since
+            assertEquals(0, repository.database().connectionsInUse());
+        } finally {
+            schema.drop();
+        }
+    }
+
+    @Test
+    void a_failure_other_than_a_missing_table_leaves_the_server_ready() throws Exception {
+        TestDatabase.Schema schema = TestDatabase.createSchema();
+        try (JdbcUserRepository repository = JdbcUserRepository.open(schema.url(), Duration.ofSeconds(5))) {
+            User ada = new User(UUID.randomUUID(), "Ada", "ada@example.com", "pbkdf2$x", Role.USER, Instant.parse("2026-01-01T00:00:00Z"));
+            repository.insert(ada);
+            execute("ALTER TABLE " + schema.name() + ".users RENAME COLUMN name TO full_name"); // 42703, undefined column
+            MigrationLock held = MigrationLock.take(); // a migration, if one were started, would wait here
+            try {
+                assertThrows(StorageUnavailable.class, () -> repository.findById(ada.id()));
+
+                assertTrue(repository.reachable(), "a failure of one statement made the server not ready");
+            } finally {
+                held.close();
+            }
+        } finally {
+            schema.drop();
+        }
+    }
+
+    @Test
+    void a_table_dropped_by_hand_beside_an_intact_schema_version_is_said_once_not_at_every_request() throws Exception {
+        List<LogRecord> said = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                said.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(LateMigration.class.getName());
+        logger.addHandler(capture);
+        TestDatabase.Schema schema = TestDatabase.createSchema();
+        try (JdbcUserRepository repository = JdbcUserRepository.open(schema.url(), Duration.ofSeconds(5))) {
+            execute("DROP TABLE " + schema.name() + ".users CASCADE"); // schema_version still says it is there
+
+            for (int request = 0; request < 5; request++) {
+                assertThrows(StorageUnavailable.class, () -> repository.findById(UUID.randomUUID()));
+                long deadline = System.nanoTime() + WAIT.toNanos(); // until the migration has found nothing to do
+                while (repository.database().notMigrated() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+            }
+
+            assertEquals(List.of(Level.WARNING, Level.SEVERE), said.stream().map(LogRecord::getLevel).toList(),
+                    () -> said.stream().map(LogRecord::getMessage).toList().toString());
+            assertTrue(said.getLast().getMessage().contains("restore it from a backup"), said.getLast().getMessage());
+        } finally {
+            logger.removeHandler(capture);
+            schema.drop();
+        }
+    }
+
+    /** The database dropped and created again empty, as an operator's DROP and CREATE do: here, the test's schema. */
+    static void recreate(TestDatabase.Schema schema) throws SQLException {
+        execute("DROP SCHEMA " + schema.name() + " CASCADE");
+        execute("CREATE SCHEMA " + schema.name());
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.url());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Inserts as soon as the store takes it, asking every 20 ms; false if it never did within the wait. */
+    private static boolean insertWithin(JdbcUserRepository repository, User user, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                repository.insert(user);
+                return true;
+            } catch (StorageUnavailable e) {
+                Thread.sleep(20);
+            }
+        }
+        return false;
     }
 
     @Test
