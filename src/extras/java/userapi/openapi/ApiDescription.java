@@ -24,6 +24,8 @@ import userapi.exception.RejectedRequest.Reason;
 import userapi.exception.ServerError;
 import userapi.exception.UserError;
 import userapi.limits.ServiceOverloaded.Busy;
+import userapi.limits.TooManyConnections.Crowded;
+import userapi.limits.TooManySignUps.Throttled;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,9 +41,10 @@ import java.util.UUID;
  * route, stops OpenApiDocument (and so the start) and fails OpenApiDocumentTest.
  */
 public final class ApiDescription {
-    /** Answers the plumbing may give on any route, whatever it does: size limits and the last-resort 500. */
+    /** Answers the plumbing may give on any route, whatever it does: size limits, one client's connections, the last-resort 500. */
     static final List<ErrorCode> EVERY_OPERATION =
-            List.of(Reason.UNREADABLE_BODY, Reason.PAYLOAD_TOO_LARGE, Reason.URI_TOO_LONG, Reason.REQUEST_HEADER_FIELDS_TOO_LARGE, ServerError.INTERNAL_ERROR);
+            List.of(Reason.UNREADABLE_BODY, Reason.PAYLOAD_TOO_LARGE, Reason.URI_TOO_LONG, Reason.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    Crowded.TOO_MANY_CONNECTIONS, ServerError.INTERNAL_ERROR);
 
     /** The Java type of each path parameter a template names, e.g. the {id} of /users/{id}. */
     static final Map<String, Class<?>> PATH_PARAMETERS = Map.of("id", UUID.class, "file", String.class,
@@ -107,7 +110,7 @@ public final class ApiDescription {
             row("POST /users", operation("createUser", "users", "Sign up a user (always role user)").body(UserCreateRequest.class)
                     .answers(Answer.json(201, AccountResponse.class).header("Location", "The new user's path, /users/{id}"))
                     .errors(READS_BODY).errors(UserError.EMAIL_DOMAIN_NOT_ALLOWED, UserError.EMAIL_ALREADY_REGISTERED,
-                            Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
+                            Throttled.TOO_MANY_SIGN_UPS, Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users", operation("listUsers", "users", "List users, oldest first, one page at a time (admins only)")
                     .query(PageQuery.class)
                     .answers(Answer.json(200, Page.class, AccountResponse.class))

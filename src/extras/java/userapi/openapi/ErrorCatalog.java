@@ -7,6 +7,8 @@ import userapi.exception.RejectedRequest;
 import userapi.exception.ServerError;
 import userapi.exception.UserError;
 import userapi.limits.ServiceOverloaded;
+import userapi.limits.TooManyConnections;
+import userapi.limits.TooManySignUps;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
 final class ErrorCatalog {
     /** Every enum of error codes in the app. */
     static final List<Class<? extends Enum<?>>> TABLES = List.of(RejectedRequest.Reason.class, UserError.class,
-            ServerError.class, AuthError.class, AccountError.class, ServiceOverloaded.Busy.class);
+            ServerError.class, AuthError.class, AccountError.class, ServiceOverloaded.Busy.class,
+            TooManySignUps.Throttled.class, TooManyConnections.Crowded.class);
 
     private ErrorCatalog() {
     }

@@ -26,12 +26,14 @@ import java.util.stream.Collectors;
  * publicUrl is the base of the links in mails (no trailing slash), null when the server is to derive it from its
  * own address; mail says where mails go (an SMTP server, or .eml files), and its password is never printed either;
  * trustedProxies are the proxies whose X-Forwarded-For names the client; auditRetentionDays is how long the audit
- * trail keeps an event.
+ * trail keeps an event; signUpLimitPerHour is how many sign-ups one client address may make in an hour (0: no limit);
+ * maxConnectionsPerClient is how many connections with a request in progress one client address may hold.
  */
 public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
                      String databaseUrl, int databasePoolSize, String databasePassword, int shutdownDrainSeconds,
                      int tokenTtlSeconds, String publicUrl, boolean requireVerifiedEmail, MailSettings mail,
-                     TrustedProxies trustedProxies, int auditRetentionDays) {
+                     TrustedProxies trustedProxies, int auditRetentionDays, int signUpLimitPerHour,
+                     int maxConnectionsPerClient) {
     public static final String DEFAULT_BLOCKED = String.join(",", DefaultUserService.DEFAULT_BLOCKED_DOMAINS);
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
@@ -41,6 +43,13 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
     public static final int MAX_TOKEN_TTL_SECONDS = 2_592_000;
     /** AUDIT_RETENTION_DAYS: how long the audit trail keeps an event, 1 to 3650 days; older ones are swept. */
     public static final int DEFAULT_AUDIT_RETENTION_DAYS = 90;
+    /** SIGNUP_LIMIT_PER_HOUR: sign-ups one client address may make in any hour, 1 to 100,000; unset, no limit. */
+    public static final int MAX_SIGNUP_LIMIT_PER_HOUR = 100_000;
+    /**
+     * MAX_CONNECTIONS_PER_CLIENT: connections with a request in progress one client address may hold (trusted proxies
+     * are not counted); well under the JDK's cap on all connections, yet enough for a load generator or a busy NAT.
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 256;
     /**
      * SHUTDOWN_DRAIN_SECONDS: how long /health/ready answers 503 before the server stops accepting, so a load
      * balancer that probes every few seconds takes us out of rotation while we still serve what it sends.
@@ -67,7 +76,9 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                 + ", databasePoolSize=" + databasePoolSize + ", databasePassword=" + (databasePassword == null ? "none" : "***")
                 + ", shutdownDrainSeconds=" + shutdownDrainSeconds + ", tokenTtlSeconds=" + tokenTtlSeconds
                 + ", publicUrl=" + publicUrl + ", requireVerifiedEmail=" + requireVerifiedEmail + ", mail=" + mail
-                + ", trustedProxies=" + trustedProxies + ", auditRetentionDays=" + auditRetentionDays + "]";
+                + ", trustedProxies=" + trustedProxies + ", auditRetentionDays=" + auditRetentionDays
+                + ", signUpLimitPerHour=" + (signUpLimitPerHour == 0 ? "none" : signUpLimitPerHour)
+                + ", maxConnectionsPerClient=" + maxConnectionsPerClient + "]";
     }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
@@ -99,7 +110,9 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
         int tokenTtl = integer(env, "TOKEN_TTL_SECONDS", DEFAULT_TOKEN_TTL_SECONDS, 1, MAX_TOKEN_TTL_SECONDS);
         return new Config(host, port, blocked, iterations, databaseUrl(env), poolSize, secret(env, "DATABASE_PASSWORD"),
                 drainSeconds, tokenTtl, publicUrl(env), flag(env, "REQUIRE_VERIFIED_EMAIL", false), mailSettings(env),
-                trustedProxies(env), integer(env, "AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS, 1, 3_650));
+                trustedProxies(env), integer(env, "AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS, 1, 3_650),
+                signUpLimitPerHour(env),
+                integer(env, "MAX_CONNECTIONS_PER_CLIENT", DEFAULT_MAX_CONNECTIONS_PER_CLIENT, 1, 100_000));
     }
 
     /**
@@ -171,6 +184,19 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
             throw new Invalid("TRUSTED_PROXIES must be comma-separated IP addresses or CIDR networks such as "
                     + "127.0.0.1,10.0.0.0/8,::1 (default none): " + e.getMessage());
         }
+    }
+
+    /** SIGNUP_LIMIT_PER_HOUR: a positive whole number; unset or blank, 0 (no limit). */
+    private static int signUpLimitPerHour(Map<String, String> env) {
+        String raw = env.getOrDefault("SIGNUP_LIMIT_PER_HOUR", "").strip();
+        if (raw.isEmpty()) {
+            return 0;
+        }
+        if (raw.matches("\\d{1,6}") && Integer.parseInt(raw) >= 1 && Integer.parseInt(raw) <= MAX_SIGNUP_LIMIT_PER_HOUR) {
+            return Integer.parseInt(raw);
+        }
+        throw new Invalid("SIGNUP_LIMIT_PER_HOUR must be a whole number from 1 to " + MAX_SIGNUP_LIMIT_PER_HOUR
+                + ", the sign-ups one client address may make in an hour (unset: no limit), not '" + raw + "'");
     }
 
     private static boolean flag(Map<String, String> env, String name, boolean fallback) {

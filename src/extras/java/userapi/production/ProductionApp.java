@@ -63,7 +63,9 @@ import userapi.jdbc.JdbcFailureCounts;
 import userapi.jdbc.JdbcTokenRepository;
 import userapi.jdbc.JdbcUserRepository;
 import userapi.limits.BoundedPasswordHasher;
+import userapi.limits.ConnectionsPerClient;
 import userapi.limits.RequestLimitsFilter;
+import userapi.limits.SignUpLimit;
 import userapi.limits.TrustedProxies;
 import userapi.limits.ServerLimits;
 import userapi.mail.Mailers;
@@ -105,6 +107,11 @@ public final class ProductionApp implements AutoCloseable {
 
     /** How long a create may wait for a hashing permit before it is answered 503 SERVICE_OVERLOADED. */
     static final Duration HASH_PERMIT_WAIT = Duration.ofSeconds(1);
+    /**
+     * Hashing permits sign-ups (and the lecture service's password changes) may never hold: the password checks of
+     * logins and of currentPassword, and password resets, keep them whatever the flood of new hashes.
+     */
+    static final int HASH_PERMITS_RESERVED = 1;
     /** How long shutdown waits for requests in flight. */
     public static final int SHUTDOWN_GRACE_SECONDS = App.SHUTDOWN_GRACE_SECONDS;
     /** How long a request waits for a database connection before it answers 503. */
@@ -187,10 +194,11 @@ public final class ProductionApp implements AutoCloseable {
         ModelReader models = new ModelReader(mapper, validation.getValidator());
         JsonBodyWriter writer = new JsonBodyWriter(mapper);
 
+        // a hash per core for sign-ups, and one more permit they cannot take: logins keep it in a sign-up flood
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(new Pbkdf2PasswordHasher(config.passwordHashIterations()),
-                Runtime.getRuntime().availableProcessors(), HASH_PERMIT_WAIT);
+                Runtime.getRuntime().availableProcessors() + HASH_PERMITS_RESERVED, HASH_PERMITS_RESERVED, HASH_PERMIT_WAIT);
         Clock clock = Clock.systemUTC();
-        UserService lecture = new DefaultUserService(repository, hasher, config.blockedEmailDomains(), clock,
+        UserService lecture = new DefaultUserService(repository, hasher.forSignUps(), config.blockedEmailDomains(), clock,
                 UUID::randomUUID);
         AtomicBoolean stopping = new AtomicBoolean(); // set once, by close()
         HealthHandler health = new HealthHandler(repository::reachable, stopping::get);
@@ -229,7 +237,8 @@ public final class ProductionApp implements AutoCloseable {
         ApiDocs docs = ApiDocs.load();
         Function<Caller, UserHandler> asCaller = caller -> new UserHandler(signedIn.as(caller), models, responseModel);
         Router router = routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION, TrustedProxies.FORWARDED_FOR)),
-                new UserHandler(service, models, responseModel), asCaller,
+                new UserHandler(service, models, responseModel),
+                new SignUpLimit(config.signUpLimitPerHour(), SignUpLimit.DEFAULT_MAX_ADDRESSES, clock), asCaller,
                 new AccountDeletion(asCaller, (caller, currentPassword) ->
                         new UserHandler(signedIn.as(caller, currentPassword), models, responseModel), models),
                 new SignIn(standing.enabledOnly(auth)), new AuthHandler(auth, models),
@@ -257,6 +266,7 @@ public final class ProductionApp implements AutoCloseable {
                 // outermost: request id, exception handler, access line, and metrics by route template
                 new EdgeFilter(writer, (method, rawPath, status, nanos) ->
                         metrics.record(method, router.templateOf(method, rawPath), status, nanos)),
+                new ConnectionsPerClient(config.maxConnectionsPerClient(), proxies), // one client cannot take them all
                 new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT, ServerLimits.MAX_HEADER_BYTES));
         ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();
         ExpiredTokenSweeper mailedTokenSweeper = new ExpiredTokenSweeper(accounts::deleteSpent, clock).start();
@@ -270,7 +280,21 @@ public final class ProductionApp implements AutoCloseable {
         if (owned != null) {
             resources.add(owned); // the database last
         }
-        App app = App.serve(new InetSocketAddress(config.host(), config.port()), router, filters, resources);
+        App app;
+        try {
+            app = App.serve(new InetSocketAddress(config.host(), config.port()), router, filters, resources);
+        } catch (IOException | RuntimeException e) { // the port is taken: stop the sender and sweepers already running
+            for (AutoCloseable resource : resources) {
+                if (resource != owned) { // the caller closes what it owns, the database
+                    try {
+                        resource.close();
+                    } catch (Exception closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+            }
+            throw e;
+        }
         serving.set(app);
         LOG.info(() -> "links in mails start with " + publicUrl(config, app) + (config.publicUrl() == null
                 ? " (set PUBLIC_URL to the address users reach this server at)" : ""));
@@ -283,7 +307,8 @@ public final class ProductionApp implements AutoCloseable {
      * that caller sees it (SignedInUsers), which decides what the caller may do to which user. /users/me is a path
      * of its own: the Router lets a literal segment win over a template such as /users/{id}.
      */
-    static Router routes(Router router, UserHandler anyone, Function<Caller, UserHandler> as, AccountDeletion deletion,
+    static Router routes(Router router, UserHandler anyone, SignUpLimit signUps, Function<Caller, UserHandler> as,
+                         AccountDeletion deletion,
                          SignIn signIn,
                          AuthHandler auth, SessionHandler sessions, AccountStatusHandler standing,
                          AccountHandler account, AccountPages pages, HealthHandler health,
@@ -302,7 +327,7 @@ public final class ProductionApp implements AutoCloseable {
                 .post("/auth/password-reset/confirm", account::confirmPasswordReset)
                 .post("/auth/verify-email", account::verifyEmail)
                 .post("/auth/verify-email/resend", signIn.required(account::resendVerification))
-                .post("/users", anyone::create)
+                .post("/users", signUps.limited(anyone::create)) // SIGNUP_LIMIT_PER_HOUR per client address, if set
                 .get("/users", signIn.required((request, caller) -> as.apply(caller).list(request)))
                 .get("/users/me", signIn.required((request, caller) ->
                         as.apply(caller).get(request.withPathParam("id", caller.userId().toString()))))

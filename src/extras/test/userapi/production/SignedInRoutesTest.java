@@ -36,6 +36,7 @@ import userapi.http.JsonMappers;
 import userapi.http.ModelReader;
 import userapi.http.Router;
 import userapi.http.TestServer;
+import userapi.limits.SignUpLimit;
 import userapi.metrics.Metrics;
 import userapi.metrics.MetricsHandler;
 import userapi.model.Page;
@@ -174,7 +175,7 @@ class SignedInRoutesTest {
             return new UserHandler(service, models);
         };
         Router router = ProductionApp.routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION)),
-                new UserHandler(service, models), asCaller,
+                new UserHandler(service, models), new SignUpLimit(0, 1, Clock.systemUTC()), asCaller,
                 new AccountDeletion(asCaller, (caller, currentPassword) -> asCaller.apply(caller), models),
                 signIn, new AuthHandler(new UnusedAuthService(), models),
                 new SessionHandler(new Sessions(tokens, Clock.systemUTC(), AuditLog.NONE, UnitOfWork.DIRECT)),
