@@ -1,38 +1,6 @@
 #!/usr/bin/env bash
-# Proves the GET /users/count exercise of docs/LEARN.md (step 6) works as printed: copies this repository (the
-# working tree as it is: tracked and new files, no build/, data/ or logs/; the fetched jars of lib/ too, so nothing is
-# downloaded) to a temporary folder, applies the exercise's marked code blocks there exactly as LEARN.md prints them
-# (src/extras/test/userapi/ExerciseBlocks.java reads them from the Markdown), then runs the command LEARN.md gives
-# for its tests. Exits non-zero if a block does not apply, the copy does not compile, or a test fails.
-#   docs/exercises/check-count-exercise.sh            the exercise's own command (make test CLASS=...)
-#   FULL=1 docs/exercises/check-count-exercise.sh     and then the whole `make test` in the copy
-#   KEEP=1 docs/exercises/check-count-exercise.sh     keep the copy (its path is printed) to look at it
-# Needs what make needs (a JDK 21+, found by make itself; Maven only if lib/ lacks a jar).
+# Proves the GET /users/count exercise of docs/LEARN.md (step 6) works as printed: check-exercise.sh with the
+# exercise's name, which copies the working tree to a temporary folder, applies the marked code blocks there exactly
+# as LEARN.md prints them, and runs the command LEARN.md gives for its tests. FULL=1 and KEEP=1 work as there.
 set -euo pipefail
-
-repo=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
-cd "$repo"
-java=$(make -s print-java)
-copy=$(mktemp -d "${TMPDIR:-/tmp}/count-exercise.XXXXXX")
-if [ -n "${KEEP:-}" ]; then
-  echo "the copy stays in $copy"
-else
-  trap 'rm -rf "$copy"' EXIT
-fi
-
-# The working tree as it is (a file deleted but not yet committed is left out), and the jars make fetched.
-git ls-files -z --cached --others --exclude-standard \
-  | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done \
-  | tar --null -T - -cf - | tar -xf - -C "$copy"
-mkdir -p "$copy/lib" && cp -p lib/*.jar "$copy/lib/" 2>/dev/null || true
-
-"$java" src/extras/test/userapi/ExerciseBlocks.java count docs/LEARN.md "$copy"
-mapfile -t commands < <("$java" src/extras/test/userapi/ExerciseBlocks.java --commands count docs/LEARN.md)
-[ -z "${FULL:-}" ] || commands+=("make test")
-
-cd "$copy"
-for command in "${commands[@]}"; do
-  echo "\$ $command"
-  bash -c "$command"
-done
-echo "the count exercise, as LEARN.md prints it, compiles and passes: ${commands[*]}"
+exec "$(dirname "$(readlink -f "$0")")/check-exercise.sh" count

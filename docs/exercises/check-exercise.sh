@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Proves that one marked exercise of docs/LEARN.md works as printed, as check-count-exercise.sh does for the count
-# exercise: copies this repository (the working tree as it is: tracked and new files, no build/, data/ or logs/; the
+# Proves that one marked exercise of docs/LEARN.md works as printed (check-count-exercise.sh runs it for the count
+# exercise): copies this repository (the working tree as it is: tracked and new files, no build/, data/ or logs/; the
 # fetched jars of lib/ too, so nothing is downloaded) to a temporary folder, applies the exercise's marked code
 # blocks there exactly as LEARN.md prints them (src/extras/test/userapi/ExerciseBlocks.java reads them from the
 # Markdown), then runs the command its "command" marker gives. Exits non-zero if a block does not apply, the copy
