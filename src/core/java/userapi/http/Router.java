@@ -194,6 +194,20 @@ public final class Router implements HttpHandler {
         return (chosen != null ? chosen : matches.getFirst()).route().template();
     }
 
+    /**
+     * The methods this path answers, as OPTIONS lists them in Allow (HEAD with GET, OPTIONS always), or an empty
+     * list when no route has the path: what a CORS preflight names in Access-Control-Allow-Methods.
+     */
+    public List<String> allowedMethods(String rawPath) {
+        List<Match> matches;
+        try {
+            matches = matches(rawPath);
+        } catch (RejectedRequest unroutable) {
+            return List.of();
+        }
+        return matches.isEmpty() ? List.of() : allowed(matches);
+    }
+
     private List<Match> matches(String rawPath) {
         List<String> pathSegments = segments(rawPath);
         List<Match> matches = new ArrayList<>();

@@ -279,6 +279,18 @@ class RouterTest {
     }
 
     @Test
+    void lists_the_methods_a_path_answers_as_options_does_and_none_for_an_unknown_path() {
+        Router router = usersRouter().get("/users/me", recording("me"));
+
+        assertEquals(List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH"), router.allowedMethods("/users/123"));
+        assertEquals(List.of("GET", "HEAD", "OPTIONS"), router.allowedMethods("/users/me"), "a literal segment wins here too");
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "POST"), router.allowedMethods("/users"));
+        assertEquals(List.of(), router.allowedMethods("/nope"));
+        assertEquals(List.of(), router.allowedMethods("/users/%zz"));
+        assertEquals(List.of(), router.allowedMethods("*"));
+    }
+
+    @Test
     void parses_a_query_with_repeated_parameters_and_missing_values() {
         Map<String, List<String>> query = Router.parseQuery("limit=10&tag=a&tag=b&flag&empty=&&x=1=2");
 
