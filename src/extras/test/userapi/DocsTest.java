@@ -45,7 +45,7 @@ class DocsTest {
                     + "(?::(\\d+)(?:-(\\d+))?|#([A-Za-z_$][\\w$]*))?(?![\\w(])");
     /** A class named by its package folder, as the docs write them: http/Router, auth/AccessPolicy. */
     private static final Pattern CLASS = Pattern.compile("(?<![\\w/.-])((?:http|handler|service|repository|model|exception"
-            + "|logging|production|auth|account|mail|audit|jdbc|cache|metrics|openapi|limits|testing|hardening)/[A-Z]\\w*)(?![\\w./(])");
+            + "|logging|production|auth|account|mail|audit|directory|browser|jdbc|cache|metrics|openapi|limits|testing|hardening)/[A-Z]\\w*)(?![\\w./(])");
     /** A frame of a stack trace ("at x.y(File.java:12)") or of jdb's where ("[3] x.y (File.java:12)"). */
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s*(?:at |\\[\\d+\\] )\\S+ ?\\(");
     /** A file an exercise's code block creates: the doc may name it before it exists. */

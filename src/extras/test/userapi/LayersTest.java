@@ -16,16 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The arrows between the layers, read from the sources: only the HTTP plumbing (http/), the edge's extra filter
- * (limits/RequestLimitsFilter) and the composition roots touch the JDK's HTTP server; no lower layer imports an
+ * (limits/RequestLimitsFilter, browser/CorsFilter ...) and the composition roots touch the JDK's HTTP server; no lower layer imports an
  * upper one; and the core never names a package of the extras (the Makefile's core step compiles it alone, too).
  */
 class LayersTest {
     private static final Path CORE = Path.of("src/core/java/userapi");
     private static final Path EXTRAS = Path.of("src/extras/java/userapi");
     private static final List<String> MAY_USE_THE_SERVER = List.of("http/", "App.java", "production/ProductionApp.java",
-            "limits/RequestLimitsFilter.java", "limits/ConnectionsPerClient.java");
+            "limits/RequestLimitsFilter.java", "limits/ConnectionsPerClient.java", "browser/CorsFilter.java",
+            "browser/SafeHeadersFilter.java");
     private static final Pattern EXTRAS_PACKAGE =
-            Pattern.compile("^import (static )?userapi\\.(production|auth|account|mail|audit|jdbc|cache|metrics|openapi|limits)\\.", Pattern.MULTILINE);
+            Pattern.compile("^import (static )?userapi\\.(production|auth|account|mail|audit|directory|browser|jdbc|cache|metrics|openapi|limits)\\.", Pattern.MULTILINE);
 
     private static List<Path> sources(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {

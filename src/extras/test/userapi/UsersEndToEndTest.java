@@ -236,7 +236,7 @@ class UsersEndToEndTest {
         app.signIn("first@example.com", PASSWORD);
 
         JsonNode all = ok(app.get("/users"));
-        assertEquals(Set.of("items", "total", "limit", "offset"), Set.copyOf(all.propertyNames()));
+        assertEquals(Set.of("items", "total", "limit", "offset", "next"), Set.copyOf(all.propertyNames()));
         assertEquals(List.of("First", "Second", "Third"), names(all));
         assertEquals(3, all.get("total").intValue());
         assertEquals(20, all.get("limit").intValue());

@@ -50,7 +50,8 @@ final class SchemaMigrations {
             new Migration(5, "account_recovery"),
             new Migration(6, "login_failures"),
             new Migration(7, "disabled_users"),
-            new Migration(8, "audit_events"));
+            new Migration(8, "audit_events"),
+            new Migration(9, "user_list_indexes"));
 
     /** The database was migrated by a newer server than this one. */
     static final class NewerSchema extends SQLException {

@@ -12,13 +12,13 @@ import userapi.auth.SessionList;
 import userapi.handler.HealthHandler.Health;
 import userapi.auth.DeleteAccountRequest;
 import userapi.auth.LoginRequest;
-import userapi.model.Page;
-import userapi.model.PageQuery;
 import userapi.auth.TokenResponse;
 import userapi.model.UserCreateRequest;
 import userapi.model.UserUpdateRequest;
 
 import userapi.auth.AuthError;
+import userapi.directory.UserListPage;
+import userapi.directory.UserListQuery;
 import userapi.exception.ErrorCode;
 import userapi.exception.RejectedRequest.Reason;
 import userapi.exception.ServerError;
@@ -111,9 +111,11 @@ public final class ApiDescription {
                     .answers(Answer.json(201, AccountResponse.class).header("Location", "The new user's path, /users/{id}"))
                     .errors(READS_BODY).errors(UserError.EMAIL_DOMAIN_NOT_ALLOWED, UserError.EMAIL_ALREADY_REGISTERED,
                             Throttled.TOO_MANY_SIGN_UPS, Busy.SERVICE_OVERLOADED, ServerError.SERVICE_UNAVAILABLE)),
-            row("GET /users", operation("listUsers", "users", "List users, oldest first, one page at a time (admins only)")
-                    .query(PageQuery.class)
-                    .answers(Answer.json(200, Page.class, AccountResponse.class))
+            row("GET /users", operation("listUsers", "users", "Search, filter and sort users, a page at a time: by offset, "
+                    + "or send a page's next as after (also in its Link header); q is a substring search, which scans (admins only)")
+                    .query(UserListQuery.class)
+                    .answers(Answer.json(200, UserListPage.class, AccountResponse.class)
+                            .header("Link", "The next page's URL, rel=\"next\"; absent on the last page"))
                     .errors(SIGNED_IN).errors(AuthError.FORBIDDEN, UserError.VALIDATION_FAILED, ServerError.SERVICE_UNAVAILABLE)),
             row("GET /users/me", operation("getMe", "users", "Read the signed-in user's own account")
                     .answers(Answer.json(200, AccountResponse.class))

@@ -12,9 +12,12 @@ import userapi.model.Role;
 import userapi.model.User;
 import userapi.jdbc.Database;
 import userapi.jdbc.JdbcUserRepository;
+import userapi.jdbc.SqliteBackup;
 import userapi.service.EmailAddresses;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -30,6 +33,8 @@ import java.util.function.Supplier;
  * were verified, or an address the operator has checked otherwise). Run against the DATABASE_URL the server uses,
  * while it runs or not (a role is read from the database on every request). Exit 0 with one line saying what changed; 1 when there is no such user or the database cannot be
  * used, or when demote would leave no admin who is not disabled; 2 on bad usage, a bad setting, or DATABASE_URL=memory, which no other process can reach.
+ * {@code backup FILE}: a checked copy of the SQLite database while the server runs ({@link SqliteBackup}); 1 if FILE
+ * exists, its directory does not, or the copy fails; 2 on PostgreSQL, whose own tool is pg_dump.
  */
 public final class AdminCommand {
     public static final int OK = 0;
@@ -37,7 +42,7 @@ public final class AdminCommand {
     public static final int USAGE = 2;
     /** The request id of the audit rows this command writes: it has no request. */
     public static final String CLI_REQUEST_ID = "cli";
-    static final String USAGE_LINE = "usage: java -jar user-api.jar [promote EMAIL | demote EMAIL | verify EMAIL]"
+    static final String USAGE_LINE = "usage: java -jar user-api.jar [promote EMAIL | demote EMAIL | verify EMAIL | backup FILE]"
             + "  (no arguments: start the server)";
 
     private AdminCommand() {
@@ -45,7 +50,8 @@ public final class AdminCommand {
 
     /** Runs the command the arguments name; returns the process's exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length != 2 || !(args[0].equals("promote") || args[0].equals("demote") || args[0].equals("verify"))
+        if (args.length != 2 || !(args[0].equals("promote") || args[0].equals("demote") || args[0].equals("verify")
+                || args[0].equals("backup"))
                 || args[1].isBlank()) {
             err.println(USAGE_LINE);
             return USAGE;
@@ -61,6 +67,9 @@ public final class AdminCommand {
             err.println("userapi: DATABASE_URL=memory keeps users inside the server's own process, which this command "
                     + "cannot reach: set DATABASE_URL to the server's database");
             return USAGE;
+        }
+        if (args[0].equals("backup")) {
+            return backup(config.databaseUrl(), args[1], out, err);
         }
         String email = EmailAddresses.canonical(args[1].strip());
         try (JdbcUserRepository users = JdbcUserRepository.open(config.databaseUrl(), config.databasePassword(), 1,
@@ -92,6 +101,31 @@ public final class AdminCommand {
             return FAILED;
         } catch (StorageUnavailable e) {
             err.println("userapi: the database of DATABASE_URL cannot be reached; nothing was changed");
+            return FAILED;
+        }
+    }
+
+    /** Only parses and prints: the copy and its check are SqliteBackup's. */
+    private static int backup(String databaseUrl, String file, PrintStream out, PrintStream err) {
+        Path database = SqliteBackup.fileOf(databaseUrl);
+        if (database == null) {
+            err.println("userapi: backup copies a SQLite file; for PostgreSQL use its own tool: pg_dump -Fc -f FILE DATABASE");
+            return USAGE;
+        }
+        Path target;
+        try {
+            target = Path.of(file);
+        } catch (InvalidPathException e) {
+            err.println(USAGE_LINE);
+            return USAGE;
+        }
+        try {
+            SqliteBackup.Copy copy = new SqliteBackup(database).writeTo(target);
+            out.println("backed up " + database + " to " + copy.file() + ": " + copy.users() + " users, "
+                    + copy.bytes() + " bytes, integrity_check ok");
+            return OK;
+        } catch (SqliteBackup.Failed e) {
+            err.println("userapi: " + e.getMessage());
             return FAILED;
         }
     }

@@ -1,5 +1,6 @@
 package userapi.production;
 
+import userapi.browser.CorsOrigins;
 import userapi.limits.TrustedProxies;
 import userapi.mail.MailSettings;
 import userapi.service.DefaultUserService;
@@ -27,13 +28,14 @@ import java.util.stream.Collectors;
  * own address; mail says where mails go (an SMTP server, or .eml files), and its password is never printed either;
  * trustedProxies are the proxies whose X-Forwarded-For names the client; auditRetentionDays is how long the audit
  * trail keeps an event; signUpLimitPerHour is how many sign-ups one client address may make in an hour (0: no limit);
- * maxConnectionsPerClient is how many connections with a request in progress one client address may hold.
+ * maxConnectionsPerClient is how many connections with a request in progress one client address may hold;
+ * corsOrigins are the web origins whose pages may read the answers (CORS).
  */
 public record Config(String host, int port, Set<String> blockedEmailDomains, int passwordHashIterations,
                      String databaseUrl, int databasePoolSize, String databasePassword, int shutdownDrainSeconds,
                      int tokenTtlSeconds, String publicUrl, boolean requireVerifiedEmail, MailSettings mail,
                      TrustedProxies trustedProxies, int auditRetentionDays, int signUpLimitPerHour,
-                     int maxConnectionsPerClient) {
+                     int maxConnectionsPerClient, CorsOrigins corsOrigins) {
     public static final String DEFAULT_BLOCKED = String.join(",", DefaultUserService.DEFAULT_BLOCKED_DOMAINS);
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/users.db";
     /** DATABASE_URL=memory: users live in memory and are gone when the process ends. */
@@ -78,7 +80,7 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                 + ", publicUrl=" + publicUrl + ", requireVerifiedEmail=" + requireVerifiedEmail + ", mail=" + mail
                 + ", trustedProxies=" + trustedProxies + ", auditRetentionDays=" + auditRetentionDays
                 + ", signUpLimitPerHour=" + (signUpLimitPerHour == 0 ? "none" : signUpLimitPerHour)
-                + ", maxConnectionsPerClient=" + maxConnectionsPerClient + "]";
+                + ", maxConnectionsPerClient=" + maxConnectionsPerClient + ", corsOrigins=" + corsOrigins + "]";
     }
 
     /** Thrown for a setting that cannot be used; its message is meant for the person starting the server. */
@@ -112,7 +114,8 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
                 drainSeconds, tokenTtl, publicUrl(env), flag(env, "REQUIRE_VERIFIED_EMAIL", false), mailSettings(env),
                 trustedProxies(env), integer(env, "AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS, 1, 3_650),
                 signUpLimitPerHour(env),
-                integer(env, "MAX_CONNECTIONS_PER_CLIENT", DEFAULT_MAX_CONNECTIONS_PER_CLIENT, 1, 100_000));
+                integer(env, "MAX_CONNECTIONS_PER_CLIENT", DEFAULT_MAX_CONNECTIONS_PER_CLIENT, 1, 100_000),
+                corsOrigins(env));
     }
 
     /**
@@ -183,6 +186,19 @@ public record Config(String host, int port, Set<String> blockedEmailDomains, int
         } catch (IllegalArgumentException e) {
             throw new Invalid("TRUSTED_PROXIES must be comma-separated IP addresses or CIDR networks such as "
                     + "127.0.0.1,10.0.0.0/8,::1 (default none): " + e.getMessage());
+        }
+    }
+
+    /**
+     * CORS_ORIGINS: the origins whose pages may read our answers, comma-separated exact origins, or * for any; none
+     * by default, so no answer carries a CORS header.
+     */
+    private static CorsOrigins corsOrigins(Map<String, String> env) {
+        try {
+            return CorsOrigins.parse(env.getOrDefault("CORS_ORIGINS", ""));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("CORS_ORIGINS must be comma-separated origins (scheme://host[:port]) such as "
+                    + "https://app.example.com,http://localhost:3000, or * for any (default none): " + e.getMessage());
         }
     }
 

@@ -44,6 +44,9 @@ import userapi.auth.SignIn;
 import userapi.auth.SignedInUsers;
 import userapi.auth.TokenRepository;
 import userapi.auth.Tokens;
+import userapi.browser.CorsFilter;
+import userapi.browser.CorsPolicy;
+import userapi.browser.SafeHeadersFilter;
 import userapi.cache.CachedTokenRepository;
 import userapi.cache.CachedUserRepository;
 import userapi.cache.ReadCache;
@@ -61,6 +64,10 @@ import userapi.jdbc.JdbcAuditStore;
 import userapi.jdbc.JdbcDisabledAccounts;
 import userapi.jdbc.JdbcFailureCounts;
 import userapi.jdbc.JdbcTokenRepository;
+import userapi.directory.InMemoryUserDirectory;
+import userapi.directory.UserList;
+import userapi.directory.UserListHandler;
+import userapi.jdbc.JdbcUserDirectory;
 import userapi.jdbc.JdbcUserRepository;
 import userapi.limits.BoundedPasswordHasher;
 import userapi.limits.ConnectionsPerClient;
@@ -245,7 +252,9 @@ public final class ProductionApp implements AutoCloseable {
                 new SessionHandler(new Sessions(tokens, clock, audit, units)),
                 new AccountStatusHandler(standing, responseModel), new AccountHandler(accountService, models),
                 AccountPages.load(), health, new MetricsHandler(metrics), docs,
-                new AuditHandler(new AuditTrail(auditStore), models));
+                new AuditHandler(new AuditTrail(auditStore), models),
+                new UserListHandler(new UserList(database == null ? new InMemoryUserDirectory(repository, disabled)
+                        : new JdbcUserDirectory(database)), models, responseModel));
         TrustedProxies proxies = config.trustedProxies();
         if (cache == null) { // every request from its client, the one behind a trusted proxy if it came through one
             router.around(proxies::around);
@@ -266,6 +275,8 @@ public final class ProductionApp implements AutoCloseable {
                 // outermost: request id, exception handler, access line, and metrics by route template
                 new EdgeFilter(writer, (method, rawPath, status, nanos) ->
                         metrics.record(method, router.templateOf(method, rawPath), status, nanos)),
+                new SafeHeadersFilter(), // nosniff and no-store on every answer, errors included
+                new CorsFilter(new CorsPolicy(config.corsOrigins(), router::allowedMethods)), // CORS_ORIGINS
                 new ConnectionsPerClient(config.maxConnectionsPerClient(), proxies), // one client cannot take them all
                 new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT, ServerLimits.MAX_HEADER_BYTES));
         ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();
@@ -312,7 +323,7 @@ public final class ProductionApp implements AutoCloseable {
                          SignIn signIn,
                          AuthHandler auth, SessionHandler sessions, AccountStatusHandler standing,
                          AccountHandler account, AccountPages pages, HealthHandler health,
-                         MetricsHandler metrics, ApiDocs docs, AuditHandler audit) {
+                         MetricsHandler metrics, ApiDocs docs, AuditHandler audit, UserListHandler list) {
         return router
                 .get("/health", health::ready) // the old name of /health/ready, kept for existing probes
                 .get("/health/live", health::live)
@@ -328,7 +339,7 @@ public final class ProductionApp implements AutoCloseable {
                 .post("/auth/verify-email", account::verifyEmail)
                 .post("/auth/verify-email/resend", signIn.required(account::resendVerification))
                 .post("/users", signUps.limited(anyone::create)) // SIGNUP_LIMIT_PER_HOUR per client address, if set
-                .get("/users", signIn.required((request, caller) -> as.apply(caller).list(request)))
+                .get("/users", signIn.required(list::list)) // admins only: search, filter, sort, pages by cursor
                 .get("/users/me", signIn.required((request, caller) ->
                         as.apply(caller).get(request.withPathParam("id", caller.userId().toString()))))
                 .get("/users/{id}", signIn.required((request, caller) -> as.apply(caller).get(request)))

@@ -109,7 +109,7 @@ class AdminCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"promote", "demote", "verify", "promote a@example.com b@example.com", "elevate ada@example.com",
-            "--help", "PROMOTE ada@example.com"})
+            "--help", "PROMOTE ada@example.com", "backup", "backup a.db b.db", "BACKUP a.db"})
     void bad_usage_exits_2_with_the_usage_line(String args) throws Exception {
         Map.Entry<Integer, String> run = run(Map.of(), args.split(" "));
 
