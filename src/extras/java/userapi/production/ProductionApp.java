@@ -92,7 +92,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -279,14 +281,15 @@ public final class ProductionApp implements AutoCloseable {
                 new CorsFilter(new CorsPolicy(config.corsOrigins(), router::allowedMethods)), // CORS_ORIGINS
                 new ConnectionsPerClient(config.maxConnectionsPerClient(), proxies), // one client cannot take them all
                 new RequestLimitsFilter(ServerLimits.MAX_URI_LENGTH, ServerLimits.MAX_HEADER_COUNT, ServerLimits.MAX_HEADER_BYTES));
-        ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(tokens, clock).start();
-        ExpiredTokenSweeper mailedTokenSweeper = new ExpiredTokenSweeper(accounts::deleteSpent, clock).start();
-        ExpiredTokenSweeper failureSweeper = new ExpiredTokenSweeper(brake::sweep, clock).start();
         Duration retention = Duration.ofDays(config.auditRetentionDays());
-        ExpiredTokenSweeper auditSweeper = new ExpiredTokenSweeper(now -> auditStore.deleteOlderThan(now.minus(retention)),
-                clock).start();
+        Map<String, ExpiredTokenSweeper.Sweep> sweeps = new LinkedHashMap<>();
+        sweeps.put("expired tokens", tokens::deleteExpired);
+        sweeps.put("spent one-time tokens of mails", accounts::deleteSpent);
+        sweeps.put("old login failures", brake::sweep);
+        sweeps.put("audit events past their retention", now -> auditStore.deleteOlderThan(now.minus(retention)));
+        ExpiredTokenSweeper sweeper = new ExpiredTokenSweeper(sweeps, clock).start();
         OutboxSender sender = new OutboxSender(outbox, Mailers.of(config.mail()), clock, metrics).start();
-        List<AutoCloseable> resources = new ArrayList<>(List.of(sender, sweeper, mailedTokenSweeper, failureSweeper, auditSweeper, hasher,
+        List<AutoCloseable> resources = new ArrayList<>(List.of(sender, sweeper, hasher,
                 validation::close));
         if (owned != null) {
             resources.add(owned); // the database last
