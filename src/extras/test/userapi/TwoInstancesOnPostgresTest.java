@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import userapi.testing.HttpTarget;
 import userapi.testing.Reply;
 import userapi.testing.RunningJar;
 import userapi.testing.TestDatabase;
@@ -25,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two copies of the real jar behind an imaginary load balancer, on one PostgreSQL schema (TEST_DATABASE_URL):
- * they migrate it together at start, the database keeps the e-mail unique across both, and a bearer token issued
- * by one is honoured by the other until a logout on either.
+ * they migrate it together at start, the database keeps the e-mail unique across both, a bearer token issued
+ * by one is honoured by the other until a logout on either, and whatever one changes about a signed-in user (name,
+ * role, password, disable, deletion) the other's very next request sees.
  */
 @ExtendWith(TestDatabase.class)
 class TwoInstancesOnPostgresTest {
@@ -135,5 +137,51 @@ class TwoInstancesOnPostgresTest {
             assertEquals(401, refused.status(), refused.body());
             assertEquals("Bearer error=\"invalid_token\"", refused.header("WWW-Authenticate"));
         }
+    }
+
+    @Test
+    void what_one_instance_changes_about_a_signed_in_user_the_others_next_request_sees() throws Exception {
+        RunningJar a = instances.get(0);
+        RunningJar b = instances.get(1);
+        String adaId = a.createUserId("Ada", "ada@example.com");
+        String bobId = a.createUserId("Bob", "bob@example.com");
+        a.createUserId("Carol", "carol@example.com");
+        a.promote("ada@example.com");
+        String token = a.logIn("ada@example.com", "correct horse");
+        a.authorizeAs(token);
+        b.authorizeAs(token);
+        assertEquals("admin", b.get("/users/me").json().get("role").asString());
+
+        assertEquals(200, a.patch("/users/" + adaId, a.json("name", "Ada King")).status());
+        assertEquals("Ada King", b.get("/users/me").json().get("name").asString());
+
+        a.promote("carol@example.com"); // Ada is then not the last admin, whom demote would refuse
+        assertEquals(200, b.get("/users").status());
+        a.demote("ada@example.com");
+        b.get("/users").assertProblem(403, "FORBIDDEN");
+        assertEquals("user", b.get("/users/me").json().get("role").asString());
+
+        String token2 = b.logIn("ada@example.com", "correct horse");
+        assertEquals(200, as(b, token2, "GET", "/users/me").status());
+        assertEquals(200, a.patch("/users/" + adaId,
+                a.json("password", "a new horse battery", "currentPassword", "correct horse")).status());
+        assertEquals(401, as(b, token2, "GET", "/users/me").status(), "the other session died");
+        assertEquals(200, b.get("/users/me").status(), "the session that changed it lives on");
+
+        String bobs = b.logIn("bob@example.com", "correct horse");
+        assertEquals(200, as(b, bobs, "GET", "/users/me").status());
+        String carols = a.logIn("carol@example.com", "correct horse");
+        assertEquals(200, as(a, carols, "POST", "/users/" + bobId + "/disable").status());
+        assertEquals(401, as(b, bobs, "GET", "/users/me").status());
+
+        assertEquals(204, a.send("DELETE", "/users/" + adaId, Reply.JSON,
+                a.json("currentPassword", "a new horse battery")).status());
+        Reply gone = b.get("/users/me");
+        assertEquals(401, gone.status(), gone.body());
+    }
+
+    /** A request that carries this bearer token instead of the one the target was given. */
+    private static Reply as(HttpTarget target, String token, String method, String path) throws Exception {
+        return target.send(method, path, null, null, "Authorization", "Bearer " + token);
     }
 }

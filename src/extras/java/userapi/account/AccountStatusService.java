@@ -5,7 +5,6 @@ import userapi.audit.AuditLog;
 import userapi.audit.UnitOfWork;
 import userapi.auth.AccessPolicy;
 import userapi.auth.AccountDisabled;
-import userapi.auth.Authenticator;
 import userapi.auth.Caller;
 import userapi.auth.LastAdmin;
 import userapi.auth.LoginCheck;
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * The rules of disabling an account: only an admin disables or enables (decided before any lookup); a disabled
- * user's tokens all die at once, none authenticates ({@link #enabledOnly}) and no new one is issued
+ * user's tokens all die at once, none authenticates (TokenAuthenticator reads the standing with every token) and no new one is issued
  * ({@link #loginCheck}); the last admin who is not disabled cannot be disabled. Both are idempotent: disabling a disabled user changes nothing and records nothing.
  * Knows nothing of HTTP.
  */
@@ -93,15 +92,5 @@ public final class AccountStatusService {
                 throw new AccountDisabled();
             }
         };
-    }
-
-    /**
-     * The authenticator, refusing the tokens of a disabled user: disabling revokes them all, and a login refuses a
-     * disabled user, but a login that passed its check just before the disable commits may store its token just
-     * after the revocation. One lookup by primary key per signed-in request closes that gap.
-     */
-    public Authenticator enabledOnly(Authenticator authenticator) {
-        return bearerToken -> authenticator.authenticate(bearerToken)
-                .filter(caller -> !disabled.isDisabled(caller.userId()));
     }
 }

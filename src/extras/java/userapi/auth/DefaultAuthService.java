@@ -29,13 +29,13 @@ import java.util.logging.Logger;
 
 /**
  * The rules of signing in: a login checks the stored password and issues an opaque bearer token; logout revokes
- * it; authenticate turns a token back into its caller. Knows nothing of HTTP. An unknown e-mail and a wrong
+ * it (TokenAuthenticator turns a token back into its caller). Knows nothing of HTTP. An unknown e-mail and a wrong
  * password fail alike, and cost alike: the unknown e-mail is checked against a dummy hash of today's settings.
  * Every password checked here goes through the PasswordBrake, counted against the client address the caller hands
  * in; each outcome is told to the audit log. A user holds at most {@link #MAX_TOKENS_PER_USER} live tokens: each
  * login revokes the oldest beyond them.
  */
-public final class DefaultAuthService implements AuthService, Authenticator {
+public final class DefaultAuthService implements AuthService {
     private static final Logger LOG = Logger.getLogger(DefaultAuthService.class.getName());
     private static final String DUMMY_PASSWORD = "no user has this password: it only makes an unknown e-mail cost one hash";
     /** Live tokens a user may hold at once: a login beyond them revokes the oldest. */
@@ -126,18 +126,6 @@ public final class DefaultAuthService implements AuthService, Authenticator {
         tokens.delete(caller.tokenHash());
         audit.record(AuditEventType.LOGOUT, caller.userId());
         LOG.info(() -> "user " + caller.userId() + " logged out");
-    }
-
-    /** Two indexed lookups: the token by its hash, then its user (whose role may have changed since the login). */
-    @Override
-    public Optional<Caller> authenticate(String bearerToken) {
-        if (!Tokens.wellFormed(bearerToken)) {
-            return Optional.empty();
-        }
-        String hash = Tokens.hash(bearerToken);
-        return tokens.findValid(hash, clock.instant())
-                .flatMap(token -> users.findById(token.userId()))
-                .map(user -> new Caller(user.id(), user.role(), hash));
     }
 
     private IssuedToken issue(User user) {

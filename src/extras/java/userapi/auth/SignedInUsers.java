@@ -67,7 +67,12 @@ public final class SignedInUsers {
         @Override
         public User get(UUID id) {
             AccessPolicy.requireSelfOrAdmin(caller, id);
-            return users.get(id);
+            return read(id);
+        }
+
+        /** The caller's own user as their token's read found it in this request; anyone else's from the service. */
+        private User read(UUID id) {
+            return caller.owner() != null && caller.userId().equals(id) ? caller.owner().user() : users.get(id);
         }
 
         /** Admins only. @throws Forbidden */
@@ -86,7 +91,7 @@ public final class SignedInUsers {
         public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
             AccessPolicy.requireSelfOrAdmin(caller, id);
             boolean changesSecrets = request.email() != null || request.password() != null;
-            User current = changesSecrets ? users.get(id) : null;
+            User current = changesSecrets ? read(id) : null;
             if (changesSecrets && AccessPolicy.needsCurrentPassword(caller, id)) {
                 current.requireVersion(expectedVersion); // a fast 404 or 412 before the slow hash
                 reauthenticate(current, request.currentPassword(), "is required to change your e-mail or password");
@@ -110,7 +115,7 @@ public final class SignedInUsers {
         public void delete(UUID id, OptionalLong expectedVersion) {
             AccessPolicy.requireSelfOrAdmin(caller, id);
             if (AccessPolicy.needsCurrentPassword(caller, id)) {
-                User current = users.get(id);
+                User current = read(id);
                 current.requireVersion(expectedVersion); // a fast 404 or 412 before the slow hash
                 reauthenticate(current, currentPassword, "is required to delete your own account");
             }

@@ -2,6 +2,7 @@ package userapi.cache;
 
 import userapi.model.Page;
 import userapi.auth.StoredToken;
+import userapi.auth.TokenOwner;
 import userapi.model.User;
 
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class ReadCache implements AutoCloseable {
         final long stamp;
         final Map<UUID, User> users = new ConcurrentHashMap<>();
         final Map<String, StoredToken> tokens = new ConcurrentHashMap<>();
+        final Map<String, TokenOwner> owners = new ConcurrentHashMap<>();
         final Map<PageKey, Page<User>> pages = new ConcurrentHashMap<>();
 
         Generation(long stamp) {

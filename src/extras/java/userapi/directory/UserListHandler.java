@@ -9,6 +9,7 @@ import userapi.model.User;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +24,13 @@ import java.util.function.Function;
 public final class UserListHandler {
     private final UserList list;
     private final ModelReader models;
-    private final Function<User, ?> responseModel;
+    private final Function<List<User>, ? extends List<?>> pageModel;
 
-    public UserListHandler(UserList list, ModelReader models, Function<User, ?> responseModel) {
+    /** @param pageModel the response model of a page of users, made for the whole page at once */
+    public UserListHandler(UserList list, ModelReader models, Function<List<User>, ? extends List<?>> pageModel) {
         this.list = list;
         this.models = models;
-        this.responseModel = responseModel;
+        this.pageModel = pageModel;
     }
 
     /** 200 {items, total, limit, offset, next}; 403 for anyone but an admin, before the query is read; 422 for a bad one. */
@@ -38,7 +40,7 @@ public final class UserListHandler {
         UserDirectory.Filter filter = new UserDirectory.Filter(
                 query.q() == null ? null : query.q().toLowerCase(Locale.ROOT), query.role(), query.disabled());
         UserList.Page page = list.page(filter, query.sort(), query.after(), query.offset(), query.limit());
-        UserListPage<?> body = new UserListPage<>(page.items().stream().map(responseModel).toList(), page.total(),
+        UserListPage<?> body = new UserListPage<>(pageModel.apply(page.items()), page.total(),
                 query.limit(), query.offset() == null ? 0 : query.offset(), Optional.ofNullable(page.next()));
         return page.next() == null ? Response.ok(body)
                 : Response.ok(body, Map.of("Link", "<" + nextUrl(query, page.next()) + ">; rel=\"next\""));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.logging.Logger;
@@ -71,6 +72,8 @@ public final class Database implements AutoCloseable {
     private final LateMigration migration;
     /** Each physical connection's statements by SQL, prepared once; neither the driver nor the pool keeps them. */
     private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
+    /** Statements run through this database, each one round trip to a database server: for /metrics. */
+    private final LongAdder statementsRun = new LongAdder();
     /** The unit of work the current thread runs, if any: see {@link #inUnitOfWork}. */
     private final ThreadLocal<Unit> units = new ThreadLocal<>();
 
@@ -231,6 +234,11 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
+    /** How many statements ran so far (a transaction's BEGIN and COMMIT not counted): what a request costs in round trips. */
+    public long statementsRun() {
+        return statementsRun.sum();
+    }
+
     /**
      * True while this thread's unit of work has written and not yet ended: what it reads may not be committed, so
      * the read cache neither answers from nor keeps it.
@@ -349,6 +357,7 @@ public final class Database implements AutoCloseable {
 
     /** The statement of the physical connection behind the pool's wrapper, prepared on its first use there. */
     private PreparedStatement prepared(Connection pooled, String sql) throws SQLException {
+        statementsRun.increment();
         Connection physical = pooled.unwrap(Connection.class);
         Map<String, PreparedStatement> ofConnection = statements.get(physical);
         if (ofConnection == null) {

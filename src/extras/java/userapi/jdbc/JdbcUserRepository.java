@@ -251,7 +251,7 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     /** The seven user columns of READ from the given column on, read by position. */
-    private static User user(ResultSet row, int first) throws SQLException {
+    static User user(ResultSet row, int first) throws SQLException {
         return new User(UUID.fromString(row.getString(first)), row.getString(first + 1), row.getString(first + 2),
                 row.getString(first + 3), Role.ofLabel(row.getString(first + 4)), Instant.ofEpochMilli(row.getLong(first + 5)),
                 row.getLong(first + 6));

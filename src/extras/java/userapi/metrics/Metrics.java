@@ -115,6 +115,13 @@ public final class Metrics implements SignInMetrics, MailMetrics {
                 .callback(callback -> callback.call(pool.getThreadsAwaitingConnection())).register(registry);
     }
 
+    /** Adds the count of SQL statements run, each one round trip to the database (what a request costs there). */
+    public void databaseStatements(LongSupplier run) {
+        CounterWithCallback.builder().name("userapi_db_statements_total")
+                .help("SQL statements run, each one round trip to the database")
+                .callback(callback -> callback.call(run.getAsLong())).register(registry);
+    }
+
     /**
      * Adds the outbox's size, read at each scrape (one count in the database); while the database cannot answer,
      * the scrape has no sample of it rather than failing whole.

@@ -9,6 +9,7 @@ import userapi.account.AccountHandler;
 import userapi.account.AccountMails;
 import userapi.account.AccountPages;
 import userapi.account.AccountResponse;
+import userapi.account.AccountResponses;
 import userapi.account.AccountStatusHandler;
 import userapi.account.AccountStatusService;
 import userapi.account.AccountStore;
@@ -20,6 +21,7 @@ import userapi.account.InMemoryDisabledAccounts;
 import userapi.account.MailOutbox;
 import userapi.account.MailingUserService;
 import userapi.account.OutboxSender;
+import userapi.account.StoredAccountStandings;
 import userapi.auth.AuthHandler;
 import userapi.auth.Caller;
 import userapi.auth.AccountDeletion;
@@ -42,11 +44,15 @@ import userapi.auth.SessionHandler;
 import userapi.auth.Sessions;
 import userapi.auth.SignIn;
 import userapi.auth.SignedInUsers;
+import userapi.auth.StoredTokenOwners;
+import userapi.auth.TokenAuthenticator;
+import userapi.auth.TokenOwners;
 import userapi.auth.TokenRepository;
 import userapi.auth.Tokens;
 import userapi.browser.CorsFilter;
 import userapi.browser.CorsPolicy;
 import userapi.browser.SafeHeadersFilter;
+import userapi.cache.CachedTokenOwners;
 import userapi.cache.CachedTokenRepository;
 import userapi.cache.CachedUserRepository;
 import userapi.cache.ReadCache;
@@ -59,10 +65,12 @@ import userapi.http.JsonMappers;
 import userapi.http.ModelReader;
 import userapi.http.Router;
 import userapi.jdbc.Database;
+import userapi.jdbc.JdbcAccountStandings;
 import userapi.jdbc.JdbcAccountStore;
 import userapi.jdbc.JdbcAuditStore;
 import userapi.jdbc.JdbcDisabledAccounts;
 import userapi.jdbc.JdbcFailureCounts;
+import userapi.jdbc.JdbcTokenOwners;
 import userapi.jdbc.JdbcTokenRepository;
 import userapi.directory.InMemoryUserDirectory;
 import userapi.directory.UserList;
@@ -144,7 +152,7 @@ public final class ProductionApp implements AutoCloseable {
         if (config.databaseUrl().equals(Config.MEMORY)) {
             UserRepository users = new InMemoryUserRepository();
             InMemoryAccountStore accounts = new InMemoryAccountStore(users);
-            return start(config, users, new InMemoryTokenRepository(), accounts, accounts,
+            return start(config, users, new InMemoryTokenRepository(), null, accounts, accounts,
                     new InMemoryDisabledAccounts(users), null, null, null, null);
         }
         Database database = Database.open(config.databaseUrl(), config.databasePassword(), config.databasePoolSize(),
@@ -160,7 +168,9 @@ public final class ProductionApp implements AutoCloseable {
             tokens = new CachedTokenRepository(tokens, cache);
         }
         try {
-            return start(config, users, tokens, accounts, accounts, new JdbcDisabledAccounts(database), users,
+            TokenOwners owners = cache == null ? new JdbcTokenOwners(database)
+                    : new CachedTokenOwners(new JdbcTokenOwners(database), cache);
+            return start(config, users, tokens, owners, accounts, accounts, new JdbcDisabledAccounts(database), users,
                     database.poolStatistics(), cache, database);
         } catch (IOException | RuntimeException e) {
             users.close();
@@ -180,22 +190,24 @@ public final class ProductionApp implements AutoCloseable {
     public static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens) throws IOException {
         if (repository instanceof JdbcUserRepository jdbc) {
             JdbcAccountStore accounts = new JdbcAccountStore(jdbc.database());
-            return start(config, repository, tokens, accounts, accounts, new JdbcDisabledAccounts(jdbc.database()), null,
+            return start(config, repository, tokens, null, accounts, accounts, new JdbcDisabledAccounts(jdbc.database()), null,
                     jdbc.database().poolStatistics(), null, jdbc.database());
         }
         InMemoryAccountStore accounts = new InMemoryAccountStore(repository);
-        return start(config, repository, tokens, accounts, accounts, new InMemoryDisabledAccounts(repository), null,
+        return start(config, repository, tokens, null, accounts, accounts, new InMemoryDisabledAccounts(repository), null,
                 null, null, null);
     }
 
     /**
+     * @param ownersRead every signed-in request's read of its token's owner, in one statement on a SQL store whose
+     *                   tokens are beside its users; null: read from the stores given, one after the other
      * @param pool the database pool's numbers for /metrics; null for a store without one
      * @param cache the repositories' read cache, which each request then reads through with one look; or null
      * @param database the SQL database the stores share, where the audit trail goes too and whose units of work make
      *                 a change and its audit row one transaction; null for the in-memory stores
      */
     private static ProductionApp start(Config config, UserRepository repository, TokenRepository tokens,
-                                       AccountStore accounts, MailOutbox outbox, DisabledAccounts disabled,
+                                       TokenOwners ownersRead, AccountStore accounts, MailOutbox outbox, DisabledAccounts disabled,
                                        UserRepository owned,
                                        HikariPoolMXBean pool, ReadCache cache, Database database) throws IOException {
         JsonMapper mapper = JsonMappers.strict();
@@ -214,6 +226,9 @@ public final class ProductionApp implements AutoCloseable {
         Metrics metrics = new Metrics(hasher::permitsInUse, hasher.permits(), hasher::shed);
         if (pool != null) { // an in-memory store has no pool to watch
             metrics.databasePool(pool);
+        }
+        if (database != null) {
+            metrics.databaseStatements(database::statementsRun);
         }
         metrics.mailOutbox(outbox::size);
         AtomicReference<App> serving = new AtomicReference<>(); // the links' base is known once the server listens
@@ -240,23 +255,29 @@ public final class ProductionApp implements AutoCloseable {
                 Duration.ofSeconds(config.tokenTtlSeconds()), metrics, standing.loginCheck().andThen(verifiedOnly),
                 audit);
         SignedInUsers signedIn = new SignedInUsers(service, tokens, hasher, brake);
-        Function<User, AccountResponse> responseModel = user -> AccountResponse.of(user, accountService.isVerified(user),
-                standing.isDisabled(user));
+        // a signed-in request's one read: the token, its user and the account's standing (one statement on SQL)
+        TokenOwners owners = ownersRead != null ? ownersRead
+                : new StoredTokenOwners(tokens, repository, accountService::isVerified, disabled::isDisabled);
+        AccountResponses responses = new AccountResponses(database == null
+                ? new StoredAccountStandings(repository, accounts, disabled)
+                : new JdbcAccountStandings(database)); // a user's standing, or a page's, in one statement on SQL
+        Function<User, AccountResponse> responseModel = responses::of;
 
         ApiDocs docs = ApiDocs.load();
-        Function<Caller, UserHandler> asCaller = caller -> new UserHandler(signedIn.as(caller), models, responseModel);
+        Function<Caller, UserHandler> asCaller = caller -> new UserHandler(signedIn.as(caller), models,
+                responses.forCaller(caller));
         Router router = routes(new Router(writer, App.MAX_BODY_BYTES, List.of(SignIn.AUTHORIZATION, TrustedProxies.FORWARDED_FOR)),
                 new UserHandler(service, models, responseModel),
                 new SignUpLimit(config.signUpLimitPerHour(), SignUpLimit.DEFAULT_MAX_ADDRESSES, clock), asCaller,
                 new AccountDeletion(asCaller, (caller, currentPassword) ->
-                        new UserHandler(signedIn.as(caller, currentPassword), models, responseModel), models),
-                new SignIn(standing.enabledOnly(auth)), new AuthHandler(auth, models),
+                        new UserHandler(signedIn.as(caller, currentPassword), models, responses.forCaller(caller)), models),
+                new SignIn(new TokenAuthenticator(owners, clock)), new AuthHandler(auth, models),
                 new SessionHandler(new Sessions(tokens, clock, audit, units)),
                 new AccountStatusHandler(standing, responseModel), new AccountHandler(accountService, models),
                 AccountPages.load(), health, new MetricsHandler(metrics), docs,
                 new AuditHandler(new AuditTrail(auditStore), models),
                 new UserListHandler(new UserList(database == null ? new InMemoryUserDirectory(repository, disabled)
-                        : new JdbcUserDirectory(database)), models, responseModel));
+                        : new JdbcUserDirectory(database)), models, responses::ofAll));
         TrustedProxies proxies = config.trustedProxies();
         if (cache == null) { // every request from its client, the one behind a trusted proxy if it came through one
             router.around(proxies::around);

@@ -50,6 +50,9 @@ class DefaultAuthServiceTest {
     private final DefaultAuthService service = new DefaultAuthService(users, tokens, hasher,
             new PasswordBrake(new InMemoryFailureCounts(100), clock), new Tokens(), clock, TTL, metrics, LoginCheck.NONE,
             (type, userId) -> audited.add(type.label() + " " + userId));
+    /** How the tokens it issues are checked on later requests. */
+    private final TokenAuthenticator signIn = new TokenAuthenticator(
+            new StoredTokenOwners(tokens, users, user -> false, userId -> false), clock);
 
     DefaultAuthServiceTest() {
         users.insert(new User(ADA_ID, "Ada", "ada@example.com", "hashed:correct horse", Role.USER, START));
@@ -99,7 +102,7 @@ class DefaultAuthServiceTest {
 
     @Test
     void the_email_is_normalised_as_at_sign_up() {
-        assertEquals(ADA_ID, service.authenticate(login("ADA@Example.com", "correct horse").token()).orElseThrow().userId());
+        assertEquals(ADA_ID, signIn.authenticate(login("ADA@Example.com", "correct horse").token()).orElseThrow().userId());
     }
 
     @Test
@@ -165,20 +168,20 @@ class DefaultAuthServiceTest {
         String token = login("ada@example.com", "correct horse").token();
         users.setRole(ADA_ID, Role.ADMIN);
 
-        Caller caller = service.authenticate(token).orElseThrow();
+        Caller caller = signIn.authenticate(token).orElseThrow();
 
-        assertEquals(new Caller(ADA_ID, Role.ADMIN, Tokens.hash(token)), caller);
+        assertEquals(List.of(ADA_ID, Role.ADMIN, Tokens.hash(token)), List.of(caller.userId(), caller.role(), caller.tokenHash()));
     }
 
     @Test
     void authenticate_refuses_a_malformed_unknown_or_expired_token() {
         String token = login("ada@example.com", "correct horse").token();
 
-        assertEquals(Optional.empty(), service.authenticate(""));
-        assertEquals(Optional.empty(), service.authenticate(token + "x"));
-        assertEquals(Optional.empty(), service.authenticate("A".repeat(43)));
+        assertEquals(Optional.empty(), signIn.authenticate(""));
+        assertEquals(Optional.empty(), signIn.authenticate(token + "x"));
+        assertEquals(Optional.empty(), signIn.authenticate("A".repeat(43)));
         clock.advance(TTL);
-        assertEquals(Optional.empty(), service.authenticate(token), "expired at expiresAt");
+        assertEquals(Optional.empty(), signIn.authenticate(token), "expired at expiresAt");
     }
 
     @Test
@@ -186,7 +189,7 @@ class DefaultAuthServiceTest {
         String token = login("ada@example.com", "correct horse").token();
         users.delete(ADA_ID);
 
-        assertEquals(Optional.empty(), service.authenticate(token));
+        assertEquals(Optional.empty(), signIn.authenticate(token));
     }
 
     @Test
@@ -194,10 +197,10 @@ class DefaultAuthServiceTest {
         String first = login("ada@example.com", "correct horse").token();
         String second = login("ada@example.com", "correct horse").token();
 
-        service.logout(service.authenticate(first).orElseThrow());
+        service.logout(signIn.authenticate(first).orElseThrow());
 
-        assertEquals(Optional.empty(), service.authenticate(first));
-        assertTrue(service.authenticate(second).isPresent());
+        assertEquals(Optional.empty(), signIn.authenticate(first));
+        assertTrue(signIn.authenticate(second).isPresent());
     }
 
     @Test
@@ -205,7 +208,7 @@ class DefaultAuthServiceTest {
         IssuedToken token = login("ada@example.com", "correct horse");
 
         assertFalse(token.toString().contains(token.token()));
-        assertFalse(service.authenticate(token.token()).orElseThrow().toString().contains(Tokens.hash(token.token())));
+        assertFalse(signIn.authenticate(token.token()).orElseThrow().toString().contains(Tokens.hash(token.token())));
     }
 
     @Test
@@ -216,13 +219,13 @@ class DefaultAuthServiceTest {
         assertThrows(TooManyLoginAttempts.class, () -> login("ada@example.com", "correct horse"));
 
         IssuedToken token = service.login(new LoginRequest("ada@example.com", "correct horse"), "198.51.100.7");
-        assertEquals(ADA_ID, service.authenticate(token.token()).orElseThrow().userId());
+        assertEquals(ADA_ID, signIn.authenticate(token.token()).orElseThrow().userId());
     }
 
     @Test
     void tells_the_audit_log_of_each_login_failure_lockout_and_logout_with_no_user_for_an_unknown_email() {
         IssuedToken token = login("ada@example.com", "correct horse");
-        service.logout(service.authenticate(token.token()).orElseThrow());
+        service.logout(signIn.authenticate(token.token()).orElseThrow());
         assertThrows(InvalidCredentials.class, () -> login("nobody@example.com", "wrong horse"));
         for (int i = 0; i < 5; i++) {
             assertThrows(InvalidCredentials.class, () -> login("ada@example.com", "wrong horse"));
@@ -247,10 +250,10 @@ class DefaultAuthServiceTest {
         }
 
         assertEquals(DefaultAuthService.MAX_TOKENS_PER_USER, tokens.findValidOf(ADA_ID, clock.instant()).size());
-        assertEquals(Optional.empty(), service.authenticate(issued.get(0).token()), "the oldest is revoked");
-        assertEquals(Optional.empty(), service.authenticate(issued.get(1).token()));
+        assertEquals(Optional.empty(), signIn.authenticate(issued.get(0).token()), "the oldest is revoked");
+        assertEquals(Optional.empty(), signIn.authenticate(issued.get(1).token()));
         for (IssuedToken newer : issued.subList(2, issued.size())) {
-            assertTrue(service.authenticate(newer.token()).isPresent());
+            assertTrue(signIn.authenticate(newer.token()).isPresent());
         }
     }
 
@@ -258,7 +261,7 @@ class DefaultAuthServiceTest {
     void logins_within_one_second_each_get_a_live_token() {
         for (int i = 0; i < DefaultAuthService.MAX_TOKENS_PER_USER + 5; i++) {
             IssuedToken token = login("ada@example.com", "correct horse");
-            assertTrue(service.authenticate(token.token()).isPresent(), "login " + i + " got a live token");
+            assertTrue(signIn.authenticate(token.token()).isPresent(), "login " + i + " got a live token");
         }
         assertEquals(DefaultAuthService.MAX_TOKENS_PER_USER, tokens.findValidOf(ADA_ID, clock.instant()).size());
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,42 @@ class SignedInUsersTest {
         }
     }
 
+    /** The real user service, recording every user asked of it one by one. */
+    private static final class GetRecordingService implements UserService {
+        final UserService service;
+        final List<UUID> gets = new CopyOnWriteArrayList<>();
+
+        GetRecordingService(UserService service) {
+            this.service = service;
+        }
+
+        @Override
+        public User create(UserCreateRequest request) {
+            return service.create(request);
+        }
+
+        @Override
+        public User get(UUID id) {
+            gets.add(id);
+            return service.get(id);
+        }
+
+        @Override
+        public Page<User> list(int limit, int offset) {
+            return service.list(limit, offset);
+        }
+
+        @Override
+        public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
+            return service.update(id, request, expectedVersion);
+        }
+
+        @Override
+        public void delete(UUID id, OptionalLong expectedVersion) {
+            service.delete(id, expectedVersion);
+        }
+    }
+
     private final LookupRecordingRepository repository = new LookupRecordingRepository();
     private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
@@ -69,7 +106,13 @@ class SignedInUsersTest {
     }
 
     private static Caller callerOf(User user, String tokenHash) {
-        return new Caller(user.id(), user.role(), tokenHash, "192.0.2.1");
+        return new Caller(user.id(), user.role(), tokenHash, "192.0.2.1", null);
+    }
+
+    /** The caller a valid token of this user proves: their user and standing as that token's one read found them. */
+    private static Caller ownerOf(User user, String tokenHash) {
+        return Caller.of(new TokenOwner(new StoredToken(tokenHash, user.id(), NOW, LATER), user, false, false))
+                .from("192.0.2.1");
     }
 
     // --- who may do what ------------------------------------------------------------------------------------
@@ -320,5 +363,33 @@ class SignedInUsersTest {
         assertTrue(repository.findById(ada.id()).isPresent());
         assertThrows(TooManyLoginAttempts.class, () -> brake.check("ada@example.com", "192.0.2.1"),
                 "a login of that account from that address is braked too");
+    }
+
+    // --- the caller's own user, as their token found it -----------------------------------------------------
+
+    @Test
+    void a_caller_reads_their_own_user_as_their_token_found_it_without_asking_the_service() {
+        User ada = signUp("Ada", "ada@example.com", "correct horse");
+        GetRecordingService service = new GetRecordingService(core);
+        Caller caller = ownerOf(repository.findById(ada.id()).orElseThrow(), "t");
+        repository.lookups.clear();
+
+        User read = new SignedInUsers(service, tokens, hasher, brake).as(caller).get(ada.id());
+
+        assertSame(caller.owner().user(), read, "the very user the token's read found");
+        assertEquals(List.of(), service.gets);
+        assertEquals(List.of(), repository.lookups);
+    }
+
+    @Test
+    void an_admin_with_their_tokens_owner_reading_another_users_id_asks_the_service() {
+        User ada = signUp("Ada", "ada@example.com", "correct horse");
+        User admin = new User(ADMIN.userId(), "Admin", "admin@example.com", "hash", Role.ADMIN, NOW);
+        GetRecordingService service = new GetRecordingService(core);
+
+        User read = new SignedInUsers(service, tokens, hasher, brake).as(ownerOf(admin, ADMIN.tokenHash())).get(ada.id());
+
+        assertEquals(ada, read);
+        assertEquals(List.of(ada.id()), service.gets);
     }
 }

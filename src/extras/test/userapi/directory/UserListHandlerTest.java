@@ -39,7 +39,7 @@ class UserListHandlerTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final UserListHandler handler = new UserListHandler(new UserList(new InMemoryUserDirectory(users,
             new InMemoryDisabledAccounts(users))), new ModelReader(JsonMappers.strict(), validation.getValidator()),
-            UserResponse::from);
+            page -> page.stream().map(UserResponse::from).toList());
 
     UserListHandlerTest() {
         for (String name : List.of("Ada", "Bob", "Carol")) {

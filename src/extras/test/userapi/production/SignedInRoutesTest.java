@@ -190,7 +190,8 @@ class SignedInRoutesTest {
                 new MetricsHandler(new Metrics(() -> 0, 1, () -> 0)), ApiDocs.load(),
                 new AuditHandler(new AuditTrail(new InMemoryAuditStore()), models),
                 new UserListHandler(new UserList(new InMemoryUserDirectory(new InMemoryUserRepository(),
-                        new InMemoryDisabledAccounts(new InMemoryUserRepository()))), models, UserResponse::from));
+                        new InMemoryDisabledAccounts(new InMemoryUserRepository()))), models,
+                page -> page.stream().map(UserResponse::from).toList()));
         server = TestServer.withAppFilters(router, writer);
     }
 

@@ -133,9 +133,19 @@ public final class RunningJar extends HttpTarget {
     /** Through the real admin command, {@code java -jar user-api.jar promote EMAIL}, on this server's database. */
     @Override
     public void promote(String email) throws IOException, InterruptedException {
-        Map.Entry<Integer, String> run = runUntilExit(workingDirectory, environment, List.of("promote", email));
+        adminCommand("promote", email);
+    }
+
+    /** Through the real admin command, {@code java -jar user-api.jar demote EMAIL}, on this server's database. */
+    public void demote(String email) throws IOException, InterruptedException {
+        adminCommand("demote", email);
+    }
+
+    /** Runs the admin command on this server's database; fails the test unless it exits with 0. */
+    private void adminCommand(String command, String email) throws IOException, InterruptedException {
+        Map.Entry<Integer, String> run = runUntilExit(workingDirectory, environment, List.of(command, email));
         if (run.getKey() != 0) {
-            fail("promote " + email + " exited with " + run.getKey() + ": " + run.getValue());
+            fail(command + " " + email + " exited with " + run.getKey() + ": " + run.getValue());
         }
     }
 
