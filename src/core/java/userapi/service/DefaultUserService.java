@@ -78,7 +78,9 @@ public final class DefaultUserService implements UserService {
      */
     @Override
     public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
-        get(id).requireVersion(expectedVersion); // a fast 404 or 412 before the slow hash; the repository checks again
+        if (request.password() != null) { // a fast 404 or 412 before the slow hash; the repository's update checks both
+            get(id).requireVersion(expectedVersion);
+        }
         String email = request.email() == null ? null : acceptableEmail(request.email());
         String passwordHash = request.password() == null ? null : hasher.hash(request.password()); // holds no lock
         User updated = repository.update(id, new UserChanges(request.name(), email, passwordHash), expectedVersion)

@@ -300,6 +300,19 @@ class DefaultUserServiceTest {
     }
 
     @Test
+    void update_without_a_password_is_the_repositorys_one_step_with_no_read_before_it() {
+        User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
+        repository.findByIdCalls.clear();
+
+        service.update(ada.id(), new UserUpdateRequest("Ada L.", "ada.l@example.com", null), OptionalLong.of(1));
+
+        assertEquals(List.of(), repository.findByIdCalls);
+        assertEquals(1, repository.updateCalls.size());
+        assertThrows(StaleVersion.class, () -> service.update(ada.id(), new UserUpdateRequest("Ada", null, null),
+                OptionalLong.of(1)), "the one step checks the version");
+    }
+
+    @Test
     void update_with_no_fields_changes_nothing() {
         User ada = service.create(new UserCreateRequest("Ada", "ada@example.com", "correct horse"));
 

@@ -17,6 +17,13 @@ public final class RecordingUserRepository extends ForwardingUserRepository {
     final List<String> listCalls = new ArrayList<>();
     final List<UserChanges> updateCalls = new CopyOnWriteArrayList<>(); // updates may come from several threads
     Runnable beforeUpdate = () -> { };
+    final List<UUID> findByIdCalls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<User> findById(UUID id) {
+        findByIdCalls.add(id);
+        return super.findById(id);
+    }
 
     @Override
     public Optional<User> update(UUID id, UserChanges changes, OptionalLong expectedVersion) {

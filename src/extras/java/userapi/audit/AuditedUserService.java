@@ -47,6 +47,9 @@ public final class AuditedUserService implements UserService {
 
     @Override
     public User update(UUID id, UserUpdateRequest request, OptionalLong expectedVersion) {
+        if (request.email() == null && request.password() == null) { // a name: nothing to record, one statement alone
+            return users.update(id, request, expectedVersion);
+        }
         return units.inOne(() -> {
             String emailBefore = request.email() == null ? null : users.get(id).email(); // canonical, as stored
             User updated = users.update(id, request, expectedVersion);
