@@ -32,12 +32,21 @@ public final class ServerLimits {
         return Map.copyOf(limits);
     }
 
-    /** Sets every limit the operator has not set already. Must run before the first HttpServer is created. */
+    /**
+     * Sets every limit the operator has not set already, then lets as many connections idle as may be open: the
+     * JDK closes a connection it has just served, with no word to the client, once 200 others idle (its default
+     * sun.net.httpserver.maxIdleConnections), so past 200 keep-alive clients their next requests would fail. Must
+     * run before the first HttpServer is created.
+     */
     public static void applyToJdk() {
         JDK_PROPERTIES.forEach((name, value) -> {
             if (System.getProperty(name) == null) {
                 System.setProperty(name, value);
             }
         });
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            int cap = Integer.getInteger("jdk.httpserver.maxConnections", 0); // read as the JDK does: 0 or less is none
+            System.setProperty("sun.net.httpserver.maxIdleConnections", String.valueOf(cap > 0 ? cap : Integer.MAX_VALUE));
+        }
     }
 }
