@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.logging.Logger;
@@ -74,6 +76,13 @@ public final class Database implements AutoCloseable {
     private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
     /** Statements run through this database, each one round trip to a database server: for /metrics. */
     private final LongAdder statementsRun = new LongAdder();
+    /**
+     * SQLite's one writer at a time, taken in Java before a connection: a writer that found the file locked would
+     * wait inside the native library holding its carrier thread, and enough of them would take every carrier from
+     * the virtual thread that holds the lock and is parked between two statements of its unit, which could then never
+     * commit. Waiting here parks instead. Null on PostgreSQL, whose writers wait on row locks in the server.
+     */
+    private final ReentrantLock writer;
     /** The unit of work the current thread runs, if any: see {@link #inUnitOfWork}. */
     private final ThreadLocal<Unit> units = new ThreadLocal<>();
 
@@ -91,6 +100,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.migration = migration;
+        this.writer = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     }
 
     /** {@link #open(String, String, int, Duration)} with no password beside the URL and the database's pool size. */
@@ -159,6 +169,10 @@ public final class Database implements AutoCloseable {
         if (unit != null && (unit.connection != null || !reads(sql))) {
             return inUnit(unit, connection -> work.run(prepared(connection, sql)), uniqueViolation);
         }
+        boolean writes = writer != null && !reads(sql);
+        if (writes) {
+            lockWriter();
+        }
         try (Connection connection = pool.getConnection()) {
             try {
                 return work.run(prepared(connection, sql));
@@ -175,6 +189,10 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             noticeMissingTable(e);
             throw new StorageUnavailable(e);
+        } finally {
+            if (writes) {
+                writer.unlock();
+            }
         }
     }
 
@@ -190,6 +208,9 @@ public final class Database implements AutoCloseable {
         if (unit != null) { // joins it: committed or rolled back with the rest of the unit
             return inUnit(unit, connection -> work.run(sql -> prepared(connection, sql)), NONE_EXPECTED);
         }
+        if (writer != null) {
+            lockWriter();
+        }
         try (Connection connection = pool.getConnection()) {
             try {
                 return Transactions.run(connection, c -> work.run(sql -> prepared(c, sql)));
@@ -200,6 +221,10 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             noticeMissingTable(e);
             throw new StorageUnavailable(e);
+        } finally {
+            if (writer != null) {
+                writer.unlock();
+            }
         }
     }
 
@@ -261,12 +286,17 @@ public final class Database implements AutoCloseable {
         }
         try {
             if (unit.connection == null) {
-                Connection connection = pool.getConnection();
+                if (writer != null) {
+                    lockWriter(); // held until the unit ends
+                }
+                Connection connection;
                 try {
+                    connection = pool.getConnection();
                     Transactions.begin(connection);
-                } catch (SQLException e) {
-                    pool.evictConnection(connection);
-                    connection.close();
+                } catch (SQLException | RuntimeException e) {
+                    if (writer != null) {
+                        writer.unlock();
+                    }
                     throw e;
                 }
                 unit.connection = connection;
@@ -328,6 +358,23 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             LOG.fine(() -> "closing a unit of work's connection failed: " + e.getMessage());
+        } finally {
+            if (writer != null) {
+                writer.unlock();
+            }
+        }
+    }
+
+    /** Waits, parked, for SQLite's one writer turn, as long as SQLite itself would wait for its lock. */
+    private void lockWriter() {
+        try {
+            if (!writer.tryLock(Dialect.BUSY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StorageUnavailable(new SQLException("no turn to write within " + Dialect.BUSY_TIMEOUT.toSeconds()
+                        + " s: other writers hold the database"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailable(new SQLException("interrupted while waiting for a turn to write", e));
         }
     }
 
