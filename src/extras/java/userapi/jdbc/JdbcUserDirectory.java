@@ -18,7 +18,8 @@ import java.util.UUID;
  * starts right after its cursor's row on an index of V9 (creation time and id, the e-mail, name and id), so a deep
  * page costs what the first does. Text sorts by its code points (PostgreSQL: COLLATE "C"), as the in-memory list
  * does. The q filter is a substring search, which no index serves: it scans the users. The total of an unfiltered
- * list is the user_count row; a filtered one counts its matches, another scan.
+ * list is the user_count row; a filtered one counts its matches, another scan, unless the page itself holds them all
+ * (a first page shorter than its limit).
  */
 public final class JdbcUserDirectory implements UserDirectory {
     private static final String COLUMNS = "u.id, u.name, u.email, u.password_hash, u.role, u.created_at_ms, u.version";
@@ -62,12 +63,19 @@ public final class JdbcUserDirectory implements UserDirectory {
             }
             return read;
         });
-        long total = database.run(countSql, count -> {
-            bind(count, countParameters);
-            try (ResultSet rows = count.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0L;
-            }
-        });
+        long total;
+        if (filtered && after == null && items.size() < limit && (offset == 0 || !items.isEmpty())) {
+            // The page ended before its limit and was read from the first match on: it holds every match past the
+            // offset, so a search that matches few users (or none) is not scanned a second time to be counted.
+            total = offset + items.size();
+        } else {
+            total = database.run(countSql, count -> {
+                bind(count, countParameters);
+                try (ResultSet rows = count.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0L;
+                }
+            });
+        }
         return new Slice(items, total);
     }
 
