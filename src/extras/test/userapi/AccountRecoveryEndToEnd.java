@@ -307,10 +307,12 @@ abstract class AccountRecoveryEndToEnd {
     void the_metrics_count_the_mails_sent_and_the_outbox() throws Exception {
         signUp("ada@example.com", "correct horse");
 
-        // the mail server has the mail a moment before the sender counts it and takes it out of the outbox
+        // the mail server has the mail a moment before the sender counts it, and the count a moment before the
+        // sender has taken it out of the outbox: wait for both
         String metrics = api.get("/metrics").body();
         long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
-        while (!metrics.contains("userapi_mails_sent_total 1.0") && System.nanoTime() < deadline) {
+        while (!(metrics.contains("userapi_mails_sent_total 1.0") && metrics.contains("userapi_mail_outbox_size 0.0"))
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
             metrics = api.get("/metrics").body();
         }
