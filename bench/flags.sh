@@ -13,6 +13,7 @@
 # settings bin/user-api adds. Knobs: FLAGS_WARMUP=5s FLAGS_DURATION=10s; BENCH_BUILD=build (the jar's directory).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+. "$ROOT/bench/lib.sh"
 : "${JAVA:?set JAVA to a java >= 21 (JAVA=\$(make -s print-java))}"
 BUILD_DIR=$ROOT/${BENCH_BUILD:-build}
 JAR=$BUILD_DIR/user-api.jar
@@ -25,22 +26,25 @@ if [ $# -eq 0 ]; then
   set -- "user-api=$(sed -n 's/^flags=(\(.*\))$/\1/p' "$ROOT/bin/user-api")"
 fi
 CANDIDATES=("java -jar=" "$@")
+require_load_tools
 AOT=$(ls "$BUILD_DIR"/user-api-*.aot 2>/dev/null | head -1 || true)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/userapi-flags.XXXXXX")
 PID=
 trap '[ -z "$PID" ] || kill -KILL "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+bench_setup
 declare -A REQ P99 RSS
 
 # load PORT PATH TOKEN DURATION: prints "requests p99_us" of one wrk run
 load() {
   wrk -t2 -c64 -d"$4" --timeout 5s -s "$ROOT/bench/wrk.lua" "http://127.0.0.1:$1$2" -- get flags "$3" |
-    sed -n 's/^RESULT requests=\([0-9]*\) duration_us=[0-9]* p50_us=[0-9]* p99_us=\([0-9]*\) .*/\1 \2/p'
+    wrk_result | cut -d' ' -f1,4
 }
 
 # run NAME FLAGS: one server, its warm-up and its measures, added to REQ, P99 and RSS
 run() {
-  local name=$1 flags=$2 dir port="" id="" token location scenario path result
+  local name=$1 flags=$2 dir id token scenario path
   dir=$(mktemp -d "$WORK/run.XXXXXX")
+  : >"$dir/server.log" # there before wait_listening reads it
   local env=(env -u DATABASE_URL PORT=0 PASSWORD_HASH_ITERATIONS=1000 SHUTDOWN_DRAIN_SECONDS=0)
   local jvm=()
   if [ -n "$flags" ]; then
@@ -50,40 +54,27 @@ run() {
   # shellcheck disable=SC2086 # FLAGS is a list of flags
   (cd "$dir" && exec "${env[@]}" "$JAVA" $flags "${jvm[@]}" -jar "$JAR") >"$dir/server.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 300); do
-    port=$(sed -n 's|.* listening on http://[^:]*:\([0-9]*\).*|\1|p' "$dir/server.log" | head -1)
-    [ -n "$port" ] && break
-    sleep 0.1
-  done
-  [ -n "$port" ] || { echo "flags: $name did not start:" >&2; tail -5 "$dir/server.log" >&2; exit 1; }
-  for i in $(seq 0 49); do
-    location=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:$port/users" -H 'Content-Type: application/json' \
-      -d "{\"name\":\"Flags User\",\"email\":\"flags-$i@example.com\",\"password\":\"correct horse battery\"}" |
-      tr -d '\r' | sed -n 's|^[Ll]ocation: */users/||p')
-    [ -n "$id" ] || id=$location
-  done
+  wait_listening "$PID" "$dir/server.log"
+  id=$(create_user "$PORT" flags-0@example.com)
+  for i in $(seq 1 49); do create_user "$PORT" "flags-$i@example.com" >/dev/null; done
   (cd "$dir" && env -u DATABASE_URL "$JAVA" -jar "$JAR" promote flags-0@example.com >/dev/null)
-  token=$(curl -s -X POST "http://127.0.0.1:$port/auth/login" -H 'Content-Type: application/json' \
-    -d '{"email":"flags-0@example.com","password":"correct horse battery"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  token=$(login "$PORT" flags-0@example.com)
   for scenario in get list; do
     [ $scenario = get ] && path=/users/$id || path='/users?limit=20'
-    load "$port" "$path" "$token" "$WARMUP" >/dev/null
+    load "$PORT" "$path" "$token" "$WARMUP" >/dev/null
   done
   for scenario in get list; do
     [ $scenario = get ] && path=/users/$id || path='/users?limit=20'
-    read -r requests p99 <<<"$(load "$port" "$path" "$token" "$DURATION")"
+    read -r requests p99 <<<"$(load "$PORT" "$path" "$token" "$DURATION")"
     REQ[$name,$scenario]=$((${REQ[$name,$scenario]:-0} + requests))
     P99[$name,$scenario]=$((${P99[$name,$scenario]:-0} + p99))
-    echo "flags: round $round, $name, $scenario: $((requests / $(seconds "$DURATION"))) requests/s, p99 $((p99 / 1000)) ms" >&2
+    log "round $round, $name, $scenario: $((requests / $(seconds "$DURATION"))) requests/s, p99 $((p99 / 1000)) ms"
   done
   RSS[$name]="${RSS[$name]:-}$(awk '/^VmRSS:/ {printf "%.0f ", $2 / 1024}' "/proc/$PID/status")"
-  kill -TERM "$PID"
-  wait "$PID" 2>/dev/null || true
+  stop_server "$PID"
   PID=
   rm -rf "$dir"
 }
-
-seconds() { local d=${1%s}; echo "$d"; }
 
 for round in $(seq 1 "$ROUNDS"); do
   order=("${CANDIDATES[@]}")

@@ -1,6 +1,6 @@
 -- wrk script of bench/million.sh: GETs request paths read from a file, one a line, in turn, each with the admin's
 -- bearer token. Arguments after `--`: the file and the token. Each thread starts at another line, so two threads
--- do not ask for the same page at the same time. done() prints one RESULT line, as bench/wrk.lua does.
+-- do not ask for the same page at the same time. done() (bench/result.lua) prints one RESULT line.
 
 local next_thread = 0
 
@@ -32,10 +32,6 @@ function request()
   return prepared[i]
 end
 
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    "RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d socket_errors=%d\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.status, e.connect + e.read + e.write + e.timeout))
-end
+-- done(): the RESULT line, from the file beside this one
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "result.lua")
+

@@ -18,7 +18,7 @@ set -euo pipefail
 CALLER_DIR=$PWD
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-absolute() { case $1 in /*) echo "$1" ;; *) echo "$2/$1" ;; esac; }
+. bench/lib.sh
 
 # The jar and the results file as run.sh finds them, so the section lands in the file run.sh has just written.
 JAVA=${JAVA:?"set JAVA to a java >= 21 (make bench does)"}
@@ -46,20 +46,14 @@ ADMIN=admin@example.com
 APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:-}
 LOGS=$ROOT/bench # bench/million-*.log (ignored by git)
 
-if ! command -v wrk >/dev/null; then
-  echo "make bench needs wrk, the HTTP load generator: apt-get install wrk" >&2
-  exit 1
-fi
-command -v curl >/dev/null || { echo "make bench needs curl: apt-get install curl" >&2; exit 1; }
+require_load_tools
 command -v sqlite3 >/dev/null || { echo "make bench needs the sqlite3 shell to fill the database: apt-get install sqlite3" >&2; exit 1; }
 [ -f "$JAR" ] || { echo "build first: make bench" >&2; exit 1; }
 [ "$USERS" -ge 100 ] || { echo "BENCH_MILLION_USERS must be 100 or more" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/userapi-million.XXXXXX")
 PIDS=()
-mkfifo "$WORK/never"
-exec {NEVER}<>"$WORK/never"
-pause() { read -r -t "$1" -u "$NEVER" _ || true; }
+bench_setup
 
 # Whatever happens, no server outlives the bench, and the database file (about 400 MiB) goes with the directory.
 cleanup() {
@@ -72,47 +66,19 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo "bench interrupted" >&2; exit 130' INT TERM
 
-log() { echo "bench: $*" >&2; }
-
 # start_server: the jar with its default repository (DATABASE_URL unset: data/users.db under $APP_DIR), PORT=0,
 # BENCH_APP_JAVA_OPTS or default JVM flags; sets SERVER_PID and PORT (from its "listening on" line).
 APP_DIR=$WORK/app
 SERVER_LOG=$LOGS/million-server.log
 start_server() {
+  local skip
+  skip=$(wc -l <"$SERVER_LOG") # the log of earlier starts
   (cd "$APP_DIR" && exec env -u DATABASE_URL PORT=0 PASSWORD_HASH_ITERATIONS=$ITERATIONS SHUTDOWN_DRAIN_SECONDS=0 \
      "$JAVA" $APP_JAVA_OPTS -jar "$JAR") >>"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  local line from deadline=$((SECONDS + 120))
-  from=$(wc -l <"$SERVER_LOG")
-  while :; do
-    while IFS= read -r line; do
-      if [[ $line =~ listening\ on\ http://.*:([0-9]+) ]]; then
-        PORT=${BASH_REMATCH[1]}
-        return 0
-      fi
-    done < <(tail -n +"$((from + 1))" "$SERVER_LOG")
-    kill -0 "$SERVER_PID" 2>/dev/null || { log "the server died while starting; its log, $SERVER_LOG:"; tail -20 "$SERVER_LOG" >&2; return 1; }
-    [ "$SECONDS" -lt "$deadline" ] || { log "no 'listening on' line within 120 s in $SERVER_LOG"; return 1; }
-    pause 0.1
-  done
+  wait_listening "$SERVER_PID" "$SERVER_LOG" "$skip"
 }
-
-# SIGTERM (the app's shutdown hook closes the database), then SIGKILL if it is still there after 10 s.
-stop_server() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    pause 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-CLK_TCK=$(getconf CLK_TCK)
 
 # Waits (up to 60 s) until the server uses under a twentieth of a core: the requests a slow scenario left running
 # when wrk stopped must not be paid by the next one.
@@ -127,7 +93,6 @@ settle() {
   log "the server was still busy after 60 s"
 }
 
-seconds() { local d=$1; case $d in *ms) echo 1;; *m) echo $((${d%m} * 60));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 
 # --- 1. a fresh database with one admin ---------------------------------------------------------------------
 : >"$SERVER_LOG"
@@ -137,10 +102,7 @@ BEGIN=$(date +%s)
 mkdir -p "$APP_DIR"
 log "a fresh database in $APP_DIR"
 start_server
-status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST "http://127.0.0.1:$PORT/users" \
-  -H 'Content-Type: application/json' \
-  -d "{\"name\":\"Bench Admin\",\"email\":\"$ADMIN\",\"password\":\"correct horse battery\"}")
-[ "$status" = 201 ] || { log "POST /users answered $status"; exit 1; }
+create_user "$PORT" "$ADMIN" "Bench Admin" >/dev/null
 stop_server "$SERVER_PID"
 (cd "$APP_DIR" && env -u DATABASE_URL "$JAVA" -jar "$JAR" promote "$ADMIN" >/dev/null)
 DB=$APP_DIR/data/users.db
@@ -182,10 +144,7 @@ USER_ID=$(sqlite3 "$DB" "SELECT id FROM users WHERE email = printf('user%07d@exa
 start_server
 pid=$SERVER_PID
 port=$PORT
-body=$(curl -s --max-time 30 -X POST "http://127.0.0.1:$port/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"correct horse battery\"}")
-TOKEN=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body")
-[ -n "$TOKEN" ] || { log "login failed: $body"; exit 1; }
+TOKEN=$(login "$port" "$ADMIN")
 
 # Random depths (0 .. USERS - 40, so each has a next page), the same for both sorts and for the offset pages.
 DEPTHS=()
@@ -251,7 +210,7 @@ run_wrk() {
         -s "$ROOT/bench/million.lua" "http://127.0.0.1:$port" -- "$WORK/$scenario.txt" "$TOKEN" 2>&1) || {
     log "wrk failed: $out"; return 1; }
   { echo "== $(date -u +%FT%TZ) $scenario -c$connections $duration"; echo "$out"; } >>"$LOGS/million-wrk.log"
-  sed -n 's/^RESULT requests=\([0-9]*\) duration_us=\([0-9]*\) p50_us=\([0-9]*\) p99_us=\([0-9]*\) non2xx=\([0-9]*\) socket_errors=\([0-9]*\)$/\1 \2 \3 \4 \5 \6/p' <<<"$out"
+  wrk_result <<<"$out"
 }
 
 # First a warm-up of the quick scenarios, so the JIT has compiled the paths they share (HTTP, sign-in, JSON) before

@@ -21,7 +21,7 @@ set -euo pipefail
 CALLER_DIR=$PWD
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-absolute() { case $1 in /*) echo "$1" ;; *) echo "$2/$1" ;; esac; }
+. bench/lib.sh
 
 JAVA=${JAVA:?"set JAVA to a java >= 21 (make bench does)"}
 BUILD_DIR=$(absolute "${BENCH_BUILD:-build}" "$ROOT")
@@ -44,19 +44,12 @@ APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:-} # JVM flags for the `java -jar` servers (
 read -ra SERVERS <<<"${BENCH_SERVERS:-ceiling memory default postgres production}"
 LOGS=$ROOT/bench # server and wrk output: bench/*.log (ignored by git)
 
-if ! command -v wrk >/dev/null; then
-  echo "make bench needs wrk, the HTTP load generator: apt-get install wrk" >&2
-  exit 1
-fi
-command -v curl >/dev/null || { echo "make bench needs curl: apt-get install curl" >&2; exit 1; }
+require_load_tools
 [ -f "$JAR" ] && [ -f "$BARE_CP/BareServer.class" ] || { echo "build first: make bench" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/userapi-bench.XXXXXX")
 PIDS=()
-# A sleep without starting a process (read times out on a FIFO nobody writes): the polls below cost no fork.
-mkfifo "$WORK/never"
-exec {NEVER}<>"$WORK/never"
-pause() { read -r -t "$1" -u "$NEVER" _ || true; }
+bench_setup
 
 # Whatever happens, no server outlives the bench, and no database it made.
 cleanup() {
@@ -71,8 +64,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'echo "bench interrupted" >&2; exit 130' INT TERM
-
-log() { echo "bench: $*" >&2; }
 
 # --- PostgreSQL: BENCH_DATABASE_URL names a server and a user who may create databases; each start of the
 # postgres server, its load and the two instances get a database of their own, made for it and dropped after.
@@ -172,57 +163,8 @@ start_server() {
   PIDS+=("$SERVER_PID")
 }
 
-# wait_listening PID LOGFILE: waits for the server's "TIME ... listening on http://HOST:PORT" line; sets PORT to
-# its port and LISTEN_US to its time (microseconds since the epoch). Reads the log with shell builtins only, every
-# 20 ms, so the wait takes no CPU from the starting JVM.
-wait_listening() {
-  local pid=$1 logfile=$2 line deadline=$((SECONDS + 60))
-  while :; do
-    while IFS= read -r line; do
-      if [[ $line =~ ^([0-9TZ:.-]+)\ .*listening\ on\ http://.*:([0-9]+) ]]; then
-        PORT=${BASH_REMATCH[2]}
-        LISTEN_US=$(($(date -u -d "${BASH_REMATCH[1]}" +%s%6N)))
-        return 0
-      fi
-    done <"$logfile"
-    kill -0 "$pid" 2>/dev/null || { log "the server died while starting; its log, $logfile:"; tail -20 "$logfile" >&2; return 1; }
-    [ "$SECONDS" -lt "$deadline" ] || { log "no 'listening on' line within 60 s in $logfile"; return 1; }
-    pause 0.02
-  done
-}
 
-# SIGTERM (the app's shutdown hook stops the HttpServer), then SIGKILL if it is still there after 5 s.
-stop_server() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 
-# login PORT EMAIL: prints a bearer token for the user (password "correct horse battery"), fails unless 200.
-login() {
-  local port=$1 email=$2 body
-  body=$(curl -s --max-time 30 -X POST "http://127.0.0.1:$port/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"correct horse battery\"}")
-  sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$body" | grep . || { log "login failed: $body"; return 1; }
-}
-
-# create_user PORT EMAIL: prints the new user's id (from Location), fails unless the answer is 201.
-create_user() {
-  local port=$1 email=$2 headers
-  headers=$(curl -s --max-time 30 -D - -o /dev/null -X POST "http://127.0.0.1:$port/users" \
-    -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Bench User\",\"email\":\"$email\",\"password\":\"correct horse battery\"}" | tr -d '\r')
-  if ! grep -q '^HTTP/[0-9.]* 201' <<<"$headers"; then
-    log "POST /users did not answer 201: $(head -1 <<<"$headers")"
-    return 1
-  fi
-  sed -n 's|^[Ll]ocation: */users/||p' <<<"$headers"
-}
 
 # Start -> first 201 of a create (the ceiling: first 200) of one fresh process, into STARTED_MS, and the part
 # until the "listening on" line into LISTENING_MS. No polling client: the time the server logged that it listens
@@ -259,7 +201,6 @@ time_start() {
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {printf "%.0f", (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
-seconds() { local d=$1; case $d in *ms) echo 1;; *m) echo $((${d%m} * 60));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 
 # run_wrk PORT PATH MODE TAG DURATION: one wrk run; prints "requests duration_us p50_us p99_us non2xx errors".
 # GETs and PATCHes carry TOKEN (the signed-in bench user's bearer token) when it is set; THREADS and CONNECTIONS
@@ -272,7 +213,7 @@ run_wrk() {
   # one write, so that two wrk runs at once do not mix their lines
   printf '== %s port %s %s %s %s, %s connections\n%s\n' "$(date -u +%FT%TZ)" "$port" "$mode" "$path" "$duration" \
     "$CONNECTIONS" "$out" >>"$LOGS/wrk.log"
-  sed -n 's/^RESULT requests=\([0-9]*\) duration_us=\([0-9]*\) p50_us=\([0-9]*\) p99_us=\([0-9]*\) non2xx=\([0-9]*\) socket_errors=\([0-9]*\)$/\1 \2 \3 \4 \5 \6/p' <<<"$out"
+  wrk_result <<<"$out"
 }
 
 # measure KIND PORT PID SCENARIO warm-up|measure: one wrk run; a measured one lands in RESULT[KIND,SCENARIO] as
@@ -291,9 +232,6 @@ measure() {
   RESULT[$kind,$scenario]="$out $(($(cpu_ticks "$pid") - cpu0))"
 }
 
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat; the name in field 2 has no space)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-CLK_TCK=$(getconf CLK_TCK)
 
 SCENARIOS=(get-id list post-valid post-invalid patch)
 declare -A SCENARIO_NAME=(

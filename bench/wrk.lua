@@ -4,7 +4,7 @@
 --   post-valid    POST /users, valid, with a new e-mail on every request: b<tag>-<thread>-<n>@example.com
 --   post-invalid  POST /users with a body that fails validation (the 422 path)
 --   patch         PATCH the URL given to wrk (the token's own user) with a new name on every request, no If-Match
--- done() prints one RESULT line for run.sh; latencies there are in microseconds.
+-- done() (bench/result.lua) prints one RESULT line for run.sh; latencies there are in microseconds.
 
 local next_thread = 1
 
@@ -49,10 +49,6 @@ function request()
   return fixed
 end
 
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    "RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d socket_errors=%d\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.status, e.connect + e.read + e.write + e.timeout))
-end
+-- done(): the RESULT line, from the file beside this one
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "result.lua")
+
